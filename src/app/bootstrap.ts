@@ -1,0 +1,51 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
+import { initOrm, migrate } from '../db/orm.js';
+import { createSchema } from './schema.js';
+import { createServer, type KairosServer } from './server.js';
+
+export interface RunningKairos {
+  orm: MikroORM;
+  server: KairosServer;
+  port: number;
+  url: string;
+  /** Graceful stop: the HTTP server drains in-flight requests, then the pool closes. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Connects to `databaseUrl`, applies pending migrations, builds the schema and listens on `port`
+ * (0: any free port). Used by `npm start` and by the test harness alike.
+ */
+export async function startKairos(options: {
+  databaseUrl: string;
+  log: Logger;
+  port: number;
+  host?: string;
+  poolMax?: number;
+  onQuery?: (sql: string) => void;
+  beforeListen?: (orm: MikroORM) => Promise<void>;
+  graphiqlHeaders?: string;
+}): Promise<RunningKairos> {
+  const orm = await initOrm({ clientUrl: options.databaseUrl, poolMax: options.poolMax, onQuery: options.onQuery });
+  try {
+    await migrate(orm);
+    await options.beforeListen?.(orm);
+    const schema = await createSchema();
+    const server = await createServer({ orm, schema, log: options.log, graphiqlHeaders: options.graphiqlHeaders });
+    const port = await server.listen(options.port, options.host);
+    return {
+      orm,
+      server,
+      port,
+      url: `http://localhost:${port}/graphql`,
+      async stop() {
+        await server.stop();
+        await orm.close();
+      },
+    };
+  } catch (error) {
+    await orm.close();
+    throw error;
+  }
+}

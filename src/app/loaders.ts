@@ -1,0 +1,146 @@
+import DataLoader from 'dataloader';
+import type { EntityClass } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { decodeCursor, pageSize, toConnection, type ConnectionArgs, type ConnectionResult } from '../shared/pagination.js';
+
+type Row = Record<string, unknown>;
+
+/** Identifier-quotes a SQL name taken from entity metadata. */
+const q = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/**
+ * Every DataLoader of one request, created by {@link createLoaders}. All of them batch per tick, so
+ * the number of SQL statements a query runs depends on its depth, never on how many rows it returns.
+ */
+export interface Loaders {
+  /** Entity by primary key (tenant filter applies to tenant-owned entities). */
+  byId<T extends object>(entity: EntityClass<T>): DataLoader<string, T | null>;
+  /** Children of many parents: `entity` rows whose `fk` relation is the key, ordered by `orderBy`. */
+  children<T extends object>(entity: EntityClass<T>, fk: keyof T & string, orderBy?: readonly (keyof T & string)[]): DataLoader<string, T[]>;
+  /** Targets of a many-to-many collection `property` of `owner`, in pivot order. */
+  collection<O extends object, T extends object>(owner: EntityClass<O>, property: keyof O & string, target: EntityClass<T>): DataLoader<string, T[]>;
+  /** One Relay page of children per parent, ordered by `keys` ascending (the last key unique). */
+  childPage<T extends object>(entity: EntityClass<T>, fk: keyof T & string, keys: readonly (keyof T & string)[], args: ConnectionArgs): DataLoader<string, ConnectionResult<T>>;
+}
+
+/**
+ * Creates the request's loaders over its forked EntityManager. `organisationId` scopes the raw SQL
+ * loaders (the MikroORM tenant filter scopes the rest); without it those loaders refuse to run.
+ */
+export function createLoaders(em: EntityManager, organisationId: string | null): Loaders {
+  const cache = new Map<string, DataLoader<string, unknown>>();
+  const memo = <V>(key: string, make: () => DataLoader<string, V>): DataLoader<string, V> => {
+    let loader = cache.get(key) as DataLoader<string, V> | undefined;
+    if (!loader) {
+      loader = make();
+      cache.set(key, loader as DataLoader<string, unknown>);
+    }
+    return loader;
+  };
+  const tenant = (): string => {
+    if (!organisationId) throw new Error('Loader used without an organisation: refusing an unscoped read.');
+    return organisationId;
+  };
+  const meta = (entity: EntityClass<object>) => em.getMetadata().get(entity);
+
+  const loaders: Loaders = {
+    byId(entity) {
+      return memo(`byId:${entity.name}`, () =>
+        new DataLoader(async (ids: readonly string[]) => {
+          const rows = await em.find(entity, { id: { $in: [...ids] } } as never);
+          const byKey = new Map(rows.map((r) => [(r as unknown as { id: string }).id, r]));
+          return ids.map((id) => byKey.get(id) ?? null);
+        }),
+      );
+    },
+
+    children(entity, fk, orderBy = ['id' as never]) {
+      return memo(`children:${entity.name}.${fk}:${orderBy.join(',')}`, () =>
+        new DataLoader(async (ids: readonly string[]) => {
+          const rows = await em.find(entity, { [fk]: { $in: [...ids] } } as never, {
+            orderBy: Object.fromEntries(orderBy.map((k) => [k, 'asc'])) as never,
+          });
+          const groups = new Map<string, typeof rows>(ids.map((id) => [id, []]));
+          for (const row of rows) groups.get(((row as Row)[fk] as { id: string }).id)?.push(row);
+          return ids.map((id) => groups.get(id)!);
+        }),
+      );
+    },
+
+    collection(owner, property, target) {
+      return memo(`collection:${owner.name}.${property}`, () =>
+        new DataLoader(async (ids: readonly string[]) => {
+          const prop = meta(owner).properties[property as never] as unknown as { pivotTable: string; joinColumns: string[]; inverseJoinColumns: string[] };
+          const ownerCol = prop.joinColumns[0]!;
+          const targetCol = prop.inverseJoinColumns[0]!;
+          tenant();
+          const pairs = await em.execute<Row[]>(
+            `select ${q(ownerCol)} as owner, ${q(targetCol)} as target from ${q(prop.pivotTable)} where ${q(ownerCol)} = any(?::uuid[])`,
+            [[...ids]],
+          );
+          const targets = await loaders.byId(target).loadMany(pairs.map((p) => p.target as string));
+          const groups = new Map<string, object[]>(ids.map((id) => [id, []]));
+          pairs.forEach((p, i) => {
+            const t = targets[i];
+            if (t && !(t instanceof Error)) groups.get(p.owner as string)!.push(t);
+          });
+          return ids.map((id) => groups.get(id)! as never);
+        }),
+      );
+    },
+
+    childPage(entity, fk, keys, args) {
+      const size = pageSize(args.first);
+      const after = args.after ? decodeCursor(args.after, keys.length) : null;
+      return memo(`page:${entity.name}.${fk}:${size}:${args.after ?? ''}`, () =>
+        new DataLoader(async (ids: readonly string[]) => {
+          const m = meta(entity);
+          const fieldOf = (prop: string) => (m.properties as unknown as Record<string, { fieldNames: string[] }>)[prop]!.fieldNames[0]!;
+          const col = (prop: string) => q(fieldOf(prop));
+          const order = keys.map((k) => col(k)).join(', ');
+          const params: unknown[] = [tenant(), [...ids]];
+          let afterSql = '';
+          if (after) {
+            const ors = keys.map((_, i) => {
+              const parts = keys.slice(0, i).map((k, j) => {
+                params.push(after[j]);
+                return `${col(k)} = ?`;
+              });
+              params.push(after[i]);
+              parts.push(`${col(keys[i]!)} > ?`);
+              return `(${parts.join(' and ')})`;
+            });
+            afterSql = `where ${ors.join(' or ')}`;
+          }
+          params.push(size);
+          const rows = await em.execute<Row[]>(
+            `select * from (
+               select s.*, row_number() over (partition by s.${col(fk)} order by ${order}) as __rn from (
+                 select t.*, count(*) over (partition by t.${col(fk)})::int as __total
+                   from ${q(m.tableName)} t where t.organisation_id = ? and t.${col(fk)} = any(?::uuid[])
+               ) s ${afterSql}
+             ) r where r.__rn <= ? + 1 order by ${order}`,
+            params,
+          );
+          const groups = new Map<string, { rows: object[]; total: number }>(ids.map((id) => [id, { rows: [], total: 0 }]));
+          const fkColumn = fieldOf(fk);
+          for (const row of rows) {
+            const group = groups.get(row[fkColumn] as string)!;
+            group.total = row.__total as number;
+            const { __rn, __total, ...columns } = row;
+            group.rows.push(em.map(entity, columns as never));
+          }
+          return ids.map((id) => {
+            const g = groups.get(id)!;
+            return toConnection(g.rows as never[], size, keys, Boolean(after), after ? async () => countAll(id) : g.total);
+          });
+          async function countAll(parentId: string): Promise<number> {
+            return em.count(entity, { [fk]: parentId } as never);
+          }
+        }),
+      );
+    },
+  };
+  return loaders;
+}
+

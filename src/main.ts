@@ -1,0 +1,66 @@
+import 'reflect-metadata';
+import { startKairos } from './app/bootstrap.js';
+import { createLogger } from './app/logger.js';
+import { ConfigError, loadConfig } from './config/env.js';
+import { openDatabase } from './db/database.js';
+import { demoToken, seedDemoIfEmpty } from './demo/seed-demo.js';
+
+/**
+ * `npm start`: the database (embedded unless DATABASE_URL), migrations, demo data on an empty
+ * database, and the server. Ctrl-C / SIGTERM: drain requests, close the pool, stop PostgreSQL.
+ */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const log = createLogger(config.LOG_LEVEL);
+  const db = await openDatabase(config, (msg) => log.debug({ postgres: msg.trim() }));
+  let token: string | null = null;
+  const kairos = await startKairos({
+    databaseUrl: db.url,
+    log,
+    port: config.PORT,
+    host: config.HOST,
+    poolMax: config.DB_POOL_MAX,
+    async beforeListen(orm) {
+      if (config.KAIROS_SEED_DEMO) await seedDemoIfEmpty(orm.em.fork());
+      token = await demoToken(orm.em.fork());
+    },
+  }).catch(async (error) => {
+    await db.close();
+    throw error;
+  });
+
+  const url = `http://localhost:${kairos.port}/graphql`;
+  log.info({ url, database: db.kind }, 'Kairos is listening');
+  process.stdout.write(`\nKairos GraphiQL: ${url}\n`);
+  if (token) process.stdout.write(`Demo API token:  ${token}\n  (GraphiQL Headers tab: {"Authorization": "Bearer ${token}"})\n\n`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    try {
+      await kairos.stop();
+    } finally {
+      await db.close();
+      log.info('stopped');
+      process.exit(0);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error) => {
+  process.stderr.write(`Kairos failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,13 @@
+import { Entity, Property } from '@mikro-orm/decorators/legacy';
+import { Field, ObjectType } from 'type-graphql';
+import { TenantEntity } from '../../shared/tenant.entity.js';
+import { Node } from '../../shared/node.js';
+
+/** A customer's company (One-link `company_id`). */
+@ObjectType({ implements: Node, description: 'A customer\'s company (One-link `company_id`).' })
+@Entity()
+export class Company extends TenantEntity {
+  @Field({ description: 'Company name.' })
+  @Property({ type: 'text' })
+  name!: string;
+}

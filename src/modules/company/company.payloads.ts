@@ -1,0 +1,4 @@
+import { payloadType } from '../../shared/mutation.js';
+import { Company } from './company.entity.js';
+
+export const CreateCompanyPayload = payloadType('CreateCompanyPayload', 'company', Company);

@@ -1,0 +1,25 @@
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../app/context.js';
+import { requireViewer } from '../../app/context.js';
+import { ConnectionArgs, connectionType, paginate } from '../../shared/pagination.js';
+import { Company } from './company.entity.js';
+import { CreateCompanyInput } from './company.inputs.js';
+import { CreateCompanyPayload } from './company.payloads.js';
+import { createCompany } from './company.service.js';
+import { Args } from 'type-graphql';
+
+export const CompanyConnection = connectionType(Company);
+
+@Resolver(() => Company)
+export class CompanyResolver {
+  @Query(() => CompanyConnection, { description: 'Companies of the organisation, oldest first.' })
+  companies(@Ctx() ctx: Context, @Args() args: ConnectionArgs) {
+    requireViewer(ctx);
+    return paginate(ctx.em, Company, {}, args, ['id']);
+  }
+
+  @Mutation(() => CreateCompanyPayload, { description: 'Creates a company (One-link `company_id` target).' })
+  createCompany(@Ctx() ctx: Context, @Arg('input') input: CreateCompanyInput) {
+    return createCompany(ctx, input);
+  }
+}

@@ -1,0 +1,21 @@
+import { Entity, ManyToOne, Property as Column } from '@mikro-orm/decorators/legacy';
+import { Field, ObjectType } from 'type-graphql';
+import { TenantEntity } from '../../shared/tenant.entity.js';
+import { Node } from '../../shared/node.js';
+import { Account } from './field-service.entities.js';
+
+/** Premises a visit happens at (Ctrl-Hub `property`). */
+@ObjectType({ implements: Node, description: 'Premises a visit happens at (Ctrl-Hub `property`).' })
+@Entity()
+export class Property extends TenantEntity {
+  @Field({ description: 'Street address.' })
+  @Column({ type: 'text' })
+  address!: string;
+
+  @Field(() => String, { nullable: true, description: 'Postcode.' })
+  @Column({ type: 'text', nullable: true })
+  postcode?: string | null;
+
+  @ManyToOne({ entity: () => Account, nullable: true, deleteRule: 'set null', index: true })
+  account?: Account | null;
+}

@@ -1,0 +1,51 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Context } from '../../app/context.js';
+import { requireAdmin } from '../../app/context.js';
+import { UserErrorCode, UserErrorList } from '../../shared/errors.js';
+import { idempotent, runMutation } from '../../shared/mutation.js';
+import { Membership } from './membership.entity.js';
+import { UserRole } from './user-role.js';
+import { User } from './user.entity.js';
+
+const EMAIL = /^[^@\s]+@[^@\s]+$/;
+
+/**
+ * Finds the user with `email` (case-insensitive) or creates one, and makes it a member of
+ * `organisationId` with `role` (an existing membership keeps its role). Does not flush.
+ */
+export async function addMember(em: EntityManager, organisationId: string, name: string, email: string, role: UserRole): Promise<User> {
+  const normalised = email.trim().toLowerCase();
+  const user = (await em.findOne(User, { email: normalised })) ?? em.create(User, { name: name.trim(), email: normalised });
+  const existing = await em.findOne(Membership, { user, organisation: organisationId }, { filters: false });
+  if (!existing) em.create(Membership, { user, organisation: organisationId, role });
+  return user;
+}
+
+/** Checks a user's name and e-mail. @returns userErrors with code VALIDATION. */
+export function validateUser(name: string, email: string): UserErrorList {
+  const errors = new UserErrorList();
+  if (!name.trim() || name.length > 200) errors.add(UserErrorCode.VALIDATION, 'name must be 1–200 characters.', ['input', 'name']);
+  if (!EMAIL.test(email.trim())) errors.add(UserErrorCode.VALIDATION, 'email must be an e-mail address.', ['input', 'email']);
+  return errors;
+}
+
+export interface NewUser {
+  name: string;
+  email: string;
+  role: UserRole;
+  idempotencyKey?: string | null;
+}
+
+/**
+ * `createUser`: adds a staff member to the caller's organisation.
+ * @throws GraphQLError FORBIDDEN unless the caller is OWNER or ADMIN. userErrors: VALIDATION.
+ */
+export function createUser(ctx: Context, input: NewUser) {
+  requireAdmin(ctx);
+  return runMutation(ctx, (em) =>
+    idempotent(em, ctx, 'createUser', input, User, async () => {
+      validateUser(input.name, input.email).throwIfAny();
+      return addMember(em, ctx.viewer!.organisationId, input.name, input.email, input.role);
+    }),
+  );
+}

@@ -1,0 +1,114 @@
+import { createHash } from 'node:crypto';
+import type { EntityClass } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import stringify from 'safe-stable-stringify';
+import { Field, ObjectType, type ClassType } from 'type-graphql';
+import { requireWriter, type Context } from '../app/context.js';
+import { UserError, UserErrorCode, UserErrorsException } from './errors.js';
+
+/** What every mutation payload holds besides its object. */
+export interface PayloadShape<T> {
+  result: T | null;
+  userErrors: UserError[];
+  replayed: boolean;
+  [extra: string]: unknown;
+}
+
+/**
+ * Builds a mutation payload type: `{ <field>: T, userErrors, replayed }` (e.g. `CreateCustomerPayload
+ * { customer userErrors replayed }`).
+ */
+export function payloadType<T extends object>(name: string, field: string, objectType: ClassType<T>) {
+  @ObjectType(name, { description: `Result of the mutation: the ${objectType.name} or the userErrors that stopped it.` })
+  class Payload {
+    @Field(() => objectType, { name: field, nullable: true, description: `The ${objectType.name}; null when userErrors is not empty.` })
+    result!: T | null;
+
+    @Field(() => [UserError], { description: 'Business-rule failures; empty on success. When not empty nothing was written.' })
+    userErrors!: UserError[];
+
+    @Field({ description: 'True when the idempotency key was seen before with the same input: the object is the one created then, and nothing new was created.' })
+    replayed!: boolean;
+  }
+  return Payload;
+}
+
+/**
+ * Runs `work` as the mutation's single transaction (checks first, then writes). A thrown
+ * {@link UserErrorsException} rolls everything back and becomes the payload's userErrors (its `extra`
+ * fields too); any other error rolls back and propagates (masked by the server).
+ * @throws GraphQLError UNAUTHENTICATED / FORBIDDEN when the caller may not write.
+ */
+export async function runMutation<T>(
+  ctx: Context,
+  work: (em: EntityManager) => Promise<{ result: T; replayed?: boolean }>,
+  /** Turns a database error (e.g. an exclusion violation) into userErrors; runs after the rollback. */
+  mapError?: (error: unknown) => Promise<UserErrorsException | null>,
+): Promise<PayloadShape<T>> {
+  requireWriter(ctx);
+  try {
+    const { result, replayed = false } = await ctx.em.transactional((em) => work(em));
+    return { result, userErrors: [], replayed };
+  } catch (error) {
+    ctx.em.clear();
+    const userErrors = error instanceof UserErrorsException ? error : await mapError?.(error);
+    if (userErrors) return { result: null, userErrors: userErrors.userErrors, replayed: false, ...userErrors.extra };
+    throw error;
+  }
+}
+
+/** Hex SHA-256 of the canonical JSON (sorted keys) of a mutation input, without its idempotency key. */
+export function fingerprint(operation: string, input: object): string {
+  const { idempotencyKey: _ignored, ...rest } = input as { idempotencyKey?: unknown };
+  return createHash('sha256').update(`${operation}\n${stringify(rest)}`).digest('hex');
+}
+
+/**
+ * Stripe-style idempotent create inside the mutation's transaction (One-link `idempotency_key`).
+ * Claims `(organisation, key)` with `INSERT … ON CONFLICT DO NOTHING`, which waits for a concurrent
+ * claimer to commit or roll back, so concurrent replays create exactly one object:
+ * - first use: runs `create`, records the created id; a rollback (userErrors) frees the key again;
+ * - same operation and input: answers the originally created object with `replayed: true`;
+ * - anything else: `IDEMPOTENCY_KEY_REUSED`.
+ * Keys are kept for the life of the organisation (no expiry), like the `idempotencyKey` on appointments.
+ */
+export async function idempotent<T extends { id: string }>(
+  em: EntityManager,
+  ctx: Context,
+  operation: string,
+  input: { idempotencyKey?: string | null },
+  entity: EntityClass<T>,
+  create: () => Promise<T>,
+): Promise<{ result: T; replayed: boolean }> {
+  const key = input.idempotencyKey;
+  if (key == null) return { result: await create(), replayed: false };
+  const organisationId = ctx.viewer!.organisationId;
+  const print = fingerprint(operation, input);
+  const claimed = await em.execute<{ id: string }[]>(
+    `insert into idempotency_key (id, created_at, updated_at, organisation_id, key, operation, fingerprint)
+     values (gen_random_uuid(), now(), now(), ?, ?, ?, ?)
+     on conflict (organisation_id, key) do nothing returning id`,
+    [organisationId, key, operation, print],
+  );
+  if (claimed.length === 0) {
+    const [prior] = await em.execute<{ operation: string; fingerprint: string; result_id: string | null }[]>(
+      `select operation, fingerprint, result_id from idempotency_key where organisation_id = ? and key = ?`,
+      [organisationId, key],
+    );
+    if (!prior || prior.operation !== operation || prior.fingerprint !== print || !prior.result_id) {
+      throw new UserErrorsException([
+        UserError.of(
+          UserErrorCode.IDEMPOTENCY_KEY_REUSED,
+          `Idempotency key "${key}" was already used with a different input${prior && prior.operation !== operation ? ` (by ${prior.operation})` : ''}.`,
+          ['input', 'idempotencyKey'],
+        ),
+      ]);
+    }
+    const existing = await em.findOneOrFail(entity, { id: prior.result_id } as never);
+    return { result: existing, replayed: true };
+  }
+  const result = await create();
+  await em.flush();
+  await em.execute(`update idempotency_key set result_id = ? where id = ?`, [result.id, claimed[0]!.id]);
+  return { result, replayed: false };
+}

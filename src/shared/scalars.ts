@@ -1,0 +1,45 @@
+import { Decimal } from 'decimal.js';
+import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { DateTimeResolver, JSONObjectResolver, LocalDateResolver } from 'graphql-scalars';
+
+/** `DateTime`: RFC 3339 date-time; input may carry any offset, output is always UTC (`…Z`). */
+export const DateTimeScalar = new GraphQLScalarType({
+  ...DateTimeResolver.toConfig(),
+  description: 'An RFC 3339 date-time, e.g. `2023-11-07T05:31:56Z`. Inputs may carry any offset; answers are in UTC.',
+});
+
+/** `Date`: a calendar date `YYYY-MM-DD` without time zone, kept as a string end to end. */
+export const DateScalar = new GraphQLScalarType({
+  ...LocalDateResolver.toConfig(),
+  name: 'Date',
+  description: 'A calendar date `YYYY-MM-DD` (RFC 3339 full-date), e.g. `2023-12-25`.',
+});
+
+/** `JSONObject`: free-form extras (`customAttributes`, `extraInfo`, history `changes`). */
+export const JSONObjectScalar = JSONObjectResolver;
+
+function parseDecimal(value: unknown): string {
+  if (typeof value !== 'string' && typeof value !== 'number') {
+    throw new GraphQLError('Decimal must be a string or a number, e.g. "12.50".');
+  }
+  if (typeof value === 'number' && !Number.isFinite(value)) throw new GraphQLError('Decimal must be finite.');
+  const text = String(value).trim();
+  if (!/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(text)) throw new GraphQLError(`"${text}" is not a decimal number.`);
+  return new Decimal(text).toFixed();
+}
+
+/**
+ * `Decimal`: an exact decimal number, a string on the wire (`"1250.50"`); numbers are accepted on
+ * input. Money fields are in major units of the organisation's ISO 4217 currency.
+ */
+export const DecimalScalar = new GraphQLScalarType<string, string>({
+  name: 'Decimal',
+  description:
+    'An exact decimal number, answered as a string (e.g. `"1250.50"`); strings and numbers are accepted on input. Money is in major units of the organisation\'s ISO 4217 currency.',
+  serialize: (value) => (value instanceof Decimal ? value.toFixed() : String(value)),
+  parseValue: parseDecimal,
+  parseLiteral(ast) {
+    if (ast.kind === Kind.STRING || ast.kind === Kind.INT || ast.kind === Kind.FLOAT) return parseDecimal(ast.value);
+    throw new GraphQLError('Decimal must be a string or a number literal.');
+  },
+});
