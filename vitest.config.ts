@@ -1,8 +1,14 @@
+import { createRequire } from 'node:module';
 import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
 
 // SWC instead of esbuild: type-graphql and MikroORM read decorator metadata, which esbuild does not emit.
+const require = createRequire(import.meta.url);
+
 export default defineConfig({
+  // One graphql instance: Node loads graphql's CommonJS entry for type-graphql, so our code must too
+  // (Vite would pick the .mjs build and graphql would reject the mixed types).
+  resolve: { alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }] },
   plugins: [
     swc.vite({
       jsc: {

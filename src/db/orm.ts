@@ -32,7 +32,8 @@ export function ormConfig(options: OrmOptions) {
     },
     forceUtcTimezone: true,
     allowGlobalContext: false,
-    debug: Boolean(options.onQuery),
+    debug: options.onQuery ? (['query'] as const).slice() : false,
+    colors: false,
     logger: options.onQuery ?? (() => {}),
   };
 }
