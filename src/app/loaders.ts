@@ -75,7 +75,7 @@ export function createLoaders(em: EntityManager, organisationId: string | null):
           const targetCol = prop.inverseJoinColumns[0]!;
           tenant();
           const pairs = await em.execute<Row[]>(
-            `select ${q(ownerCol)} as owner, ${q(targetCol)} as target from ${q(prop.pivotTable)} where ${q(ownerCol)} = any(?::uuid[])`,
+            `select ${q(ownerCol)} as owner, ${q(targetCol)} as target from ${q(prop.pivotTable)} where ${q(ownerCol)} in (?)`,
             [[...ids]],
           );
           const targets = await loaders.byId(target).loadMany(pairs.map((p) => p.target as string));
@@ -117,7 +117,7 @@ export function createLoaders(em: EntityManager, organisationId: string | null):
             `select * from (
                select s.*, row_number() over (partition by s.${col(fk)} order by ${order}) as __rn from (
                  select t.*, count(*) over (partition by t.${col(fk)})::int as __total
-                   from ${q(m.tableName)} t where t.organisation_id = ? and t.${col(fk)} = any(?::uuid[])
+                   from ${q(m.tableName)} t where t.organisation_id = ? and t.${col(fk)} in (?)
                ) s ${afterSql}
              ) r where r.__rn <= ? + 1 order by ${order}`,
             params,

@@ -1,14 +1,26 @@
 import type { ClassType } from 'type-graphql';
+import { AppointmentEventFieldsResolver, AppointmentFieldsResolver, CustomerAppointmentsResolver } from '../modules/appointment/appointment.fields.resolver.js';
+import { AppointmentResolver } from '../modules/appointment/appointment.resolver.js';
+import { AppointmentEvent } from '../modules/appointment/appointment-event.entity.js';
+import { Appointment } from '../modules/appointment/appointment.entity.js';
+import { CustomerInteractionsResolver, InteractionResolver } from '../modules/interaction/interaction.resolver.js';
+import { Interaction } from '../modules/interaction/interaction.entity.js';
 import { NodeResolver } from '../modules/node/node.resolver.js';
 import { rootFieldResolver } from '../modules/node/root-fields.js';
 import { Organisation } from '../modules/organisation/organisation.entity.js';
+import { CustomerPaymentsResolver, PaymentResolver } from '../modules/payment/payment.resolver.js';
+import { Payment } from '../modules/payment/payment.entity.js';
 import { UserResolver } from '../modules/user/user.resolver.js';
 import { User } from '../modules/user/user.entity.js';
 import { connectionResolvers } from '../shared/pagination.js';
 import { catalogueResolvers, catalogueRootTypes } from './resolvers.catalogue.js';
 
 /** Node types that get a root field `<type>(id: ID!)`. */
-const rootFieldTypes = [Organisation, User, ...catalogueRootTypes] as ClassType[];
+const rootFieldTypes = [Organisation, User, Appointment, AppointmentEvent, Interaction, Payment, ...catalogueRootTypes] as ClassType[];
 
 /** Every resolver class of the schema. */
-export const resolvers = [NodeResolver, UserResolver, ...catalogueResolvers, ...rootFieldTypes.map(rootFieldResolver), ...connectionResolvers];
+export const resolvers = [
+  NodeResolver, UserResolver, AppointmentResolver, AppointmentFieldsResolver, AppointmentEventFieldsResolver, CustomerAppointmentsResolver,
+  InteractionResolver, CustomerInteractionsResolver, PaymentResolver, CustomerPaymentsResolver,
+  ...catalogueResolvers, ...rootFieldTypes.map(rootFieldResolver), ...connectionResolvers,
+];

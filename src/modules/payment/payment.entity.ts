@@ -5,6 +5,7 @@ import { TenantEntity } from '../../shared/tenant.entity.js';
 import { Node } from '../../shared/node.js';
 import { DecimalScalar } from '../../shared/scalars.js';
 import { Appointment } from '../appointment/appointment.entity.js';
+import { Customer } from '../customer/customer.entity.js';
 
 /** What a payment is for (One-link `payment_kind`). */
 export enum PaymentKind {
@@ -26,6 +27,10 @@ export class Payment extends TenantEntity {
 
   @ManyToOne({ entity: () => Appointment, deleteRule: 'cascade', index: true })
   appointment!: Appointment;
+
+  /** The appointment's customer when the payment was taken (serves `Customer.payments`). */
+  @ManyToOne({ entity: () => Customer, nullable: true, deleteRule: 'set null', index: true })
+  customer?: Customer | null;
 
   @Field(() => DecimalScalar, { description: 'Amount, ≥ 0, major units of the organisation\'s currency (a REFUND is also positive).' })
   @Property({ type: 'decimal', precision: 19, scale: 4 })

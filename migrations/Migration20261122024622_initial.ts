@@ -1,8 +1,8 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261122023510_initial extends Migration {
+export class Migration20261122024622_initial extends Migration {
 
-  override name = 'Migration20261122023510_initial';
+  override name = 'Migration20261122024622_initial';
 
   override up(): void | Promise<void> {
     this.addSql(`create type "resource_kind" as enum ('ROOM', 'VEHICLE', 'EQUIPMENT', 'OTHER');`);
@@ -134,9 +134,10 @@ export class Migration20261122023510_initial extends Migration {
     this.addSql(`alter table "appointment" add constraint "appointment_text_lengths" check (char_length(notes) <= 1000 and char_length(cancellation_note) <= 1000 and char_length(client_comment) <= 1000 and char_length(on_ecr_notes) <= 1000);`);
     this.addSql(`alter table "appointment" add constraint "appointment_ends_after_start" check (ends_at > starts_at);`);
 
-    this.addSql(`create table "payment" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "organisation_id" uuid not null, "appointment_id" uuid not null, "amount" numeric(19,4) not null, "payment_method" text null, "payment_kind" "payment_kind" not null, "paid_at" timestamptz not null, primary key ("id"));`);
+    this.addSql(`create table "payment" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "organisation_id" uuid not null, "appointment_id" uuid not null, "customer_id" uuid null, "amount" numeric(19,4) not null, "payment_method" text null, "payment_kind" "payment_kind" not null, "paid_at" timestamptz not null, primary key ("id"));`);
     this.addSql(`create index "payment_organisation_id_index" on "payment" ("organisation_id");`);
     this.addSql(`create index "payment_appointment_id_index" on "payment" ("appointment_id");`);
+    this.addSql(`create index "payment_customer_id_index" on "payment" ("customer_id");`);
     this.addSql(`alter table "payment" add constraint "payment_amount_non_negative" check (amount >= 0);`);
 
     this.addSql(`create table "appointment_event" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "organisation_id" uuid not null, "appointment_id" uuid not null, "at" timestamptz not null, "actor_id" uuid null, "action" "appointment_action" not null, "changes" jsonb not null, primary key ("id"));`);
@@ -240,6 +241,7 @@ export class Migration20261122023510_initial extends Migration {
 
     this.addSql(`alter table "payment" add constraint "payment_organisation_id_foreign" foreign key ("organisation_id") references "organisation" ("id") on delete cascade;`);
     this.addSql(`alter table "payment" add constraint "payment_appointment_id_foreign" foreign key ("appointment_id") references "appointment" ("id") on delete cascade;`);
+    this.addSql(`alter table "payment" add constraint "payment_customer_id_foreign" foreign key ("customer_id") references "customer" ("id") on delete set null;`);
 
     this.addSql(`alter table "appointment_event" add constraint "appointment_event_organisation_id_foreign" foreign key ("organisation_id") references "organisation" ("id") on delete cascade;`);
     this.addSql(`alter table "appointment_event" add constraint "appointment_event_appointment_id_foreign" foreign key ("appointment_id") references "appointment" ("id") on delete cascade;`);
@@ -256,7 +258,6 @@ export class Migration20261122023510_initial extends Migration {
 
     this.addSql(`alter table "api_token" add constraint "api_token_user_id_foreign" foreign key ("user_id") references "app_user" ("id") on delete cascade;`);
     this.addSql(`alter table "api_token" add constraint "api_token_organisation_id_foreign" foreign key ("organisation_id") references "organisation" ("id") on delete cascade;`);
-
     // Not expressible as entity metadata, so kept out of the snapshot on purpose: the snapshot only
     // describes entity tables and the comparator never sees (or drops) what follows.
     this.addSql(`create extension if not exists btree_gist;`);

@@ -1,0 +1,58 @@
+import { Field, ObjectType, createUnionType, registerEnumType } from 'type-graphql';
+import { UserError } from '../../shared/errors.js';
+import { Resource } from '../resource/resource.entity.js';
+import { User } from '../user/user.entity.js';
+import { Appointment } from './appointment.entity.js';
+
+/** The role in which a bookable is busy. */
+export enum BookingConflictKind {
+  PRACTITIONER = 'PRACTITIONER',
+  ASSISTANT = 'ASSISTANT',
+  ROOM = 'ROOM',
+  VEHICLE = 'VEHICLE',
+  RESOURCE = 'RESOURCE',
+}
+registerEnumType(BookingConflictKind, { name: 'BookingConflictKind', description: 'The role, in the refused request, of the busy bookable.' });
+
+/** Something that can be booked: a member (practitioner, assistant) or a resource. */
+export const Bookable = createUnionType({
+  name: 'Bookable',
+  description: 'A User (practitioner, assistant) or a Resource (room, vehicle, equipment).',
+  types: () => [User, Resource] as const,
+  resolveType: (value) => (value instanceof User ? User : Resource),
+});
+
+/** One reason for RESOURCE_UNAVAILABLE: `bookable` already holds `appointment` at an overlapping time. */
+@ObjectType({ description: 'A bookable already held by an overlapping appointment (RESOURCE_UNAVAILABLE).' })
+export class BookingConflict {
+  @Field(() => BookingConflictKind, { description: 'The role the bookable had in the refused request.' })
+  kind!: BookingConflictKind;
+
+  @Field(() => Bookable, { description: 'The busy User or Resource.' })
+  bookable!: User | Resource;
+
+  @Field(() => Appointment, { description: 'The appointment that holds it.' })
+  appointment!: Appointment;
+}
+
+function appointmentPayload(name: string, description: string) {
+  @ObjectType(name, { description })
+  class Payload {
+    @Field(() => Appointment, { name: 'appointment', nullable: true, description: 'The appointment; null when userErrors is not empty.' })
+    result!: Appointment | null;
+
+    @Field(() => [UserError], { description: 'Business-rule failures; empty on success. When not empty nothing was written.' })
+    userErrors!: UserError[];
+
+    @Field({ description: 'True when the idempotency key was seen before with the same input: the appointment is the one created then.' })
+    replayed!: boolean;
+
+    @Field(() => [BookingConflict], { description: 'With RESOURCE_UNAVAILABLE: every busy bookable and the appointment holding it; empty otherwise.' })
+    conflicts!: BookingConflict[];
+  }
+  return Payload;
+}
+
+export const CreateAppointmentPayload = appointmentPayload('CreateAppointmentPayload', 'Result of createAppointment.');
+export const UpdateAppointmentPayload = appointmentPayload('UpdateAppointmentPayload', 'Result of updateAppointment.');
+export const CancelAppointmentPayload = appointmentPayload('CancelAppointmentPayload', 'Result of cancelAppointment.');

@@ -1,0 +1,5 @@
+import { payloadType } from '../../shared/mutation.js';
+import { Customer } from './customer.entity.js';
+
+export const CreateCustomerPayload = payloadType('CreateCustomerPayload', 'customer', Customer);
+export const UpdateCustomerPayload = payloadType('UpdateCustomerPayload', 'customer', Customer);

@@ -1,0 +1,17 @@
+import { Field, InputType } from 'type-graphql';
+
+/** Input of `createLocation`. */
+@InputType({ description: 'A new place where appointments happen (Caspen `location_id`).' })
+export class CreateLocationInput {
+  @Field({ description: 'Name, e.g. `Central clinic`, 1–200 characters.' })
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: 'Street address, at most 1,000 characters.' })
+  address?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'IANA time zone of the location, e.g. `Asia/Almaty`; null means the organisation\'s. An unknown zone is VALIDATION.' })
+  timeZone?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Idempotency key: a replay with the same input answers the same location (`replayed: true`).' })
+  idempotencyKey?: string | null;
+}

@@ -1,0 +1,4 @@
+import { payloadType } from '../../shared/mutation.js';
+import { Location } from './location.entity.js';
+
+export const CreateLocationPayload = payloadType('CreateLocationPayload', 'location', Location);

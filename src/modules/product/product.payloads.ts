@@ -1,0 +1,4 @@
+import { payloadType } from '../../shared/mutation.js';
+import { Product } from './product.entity.js';
+
+export const CreateProductPayload = payloadType('CreateProductPayload', 'product', Product);

@@ -1,0 +1,4 @@
+import { payloadType } from '../../shared/mutation.js';
+import { Resource } from './resource.entity.js';
+
+export const CreateResourcePayload = payloadType('CreateResourcePayload', 'resource', Resource);

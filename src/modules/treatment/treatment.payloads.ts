@@ -1,0 +1,4 @@
+import { payloadType } from '../../shared/mutation.js';
+import { Treatment } from './treatment.entity.js';
+
+export const CreateTreatmentPayload = payloadType('CreateTreatmentPayload', 'treatment', Treatment);
