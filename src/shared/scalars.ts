@@ -35,8 +35,9 @@ function parseDecimal(value: unknown): string {
 export const DecimalScalar = new GraphQLScalarType<string, string>({
   name: 'Decimal',
   description:
-    'An exact decimal number, answered as a string (e.g. `"1250.50"`); strings and numbers are accepted on input. Money is in major units of the organisation\'s ISO 4217 currency.',
-  serialize: (value) => (value instanceof Decimal ? value.toFixed() : String(value)),
+    'An exact decimal number, answered as a string in canonical form without trailing zeros (e.g. `"1250.5"`); strings and numbers are accepted on input. Money is in major units of the organisation\'s ISO 4217 currency.',
+  // Canonical form: no exponent, no trailing zeros (`numeric(19,4)` answers "85.0000"; clients get "85").
+  serialize: (value) => new Decimal(value instanceof Decimal ? value : String(value)).toFixed(),
   parseValue: parseDecimal,
   parseLiteral(ast) {
     if (ast.kind === Kind.STRING || ast.kind === Kind.INT || ast.kind === Kind.FLOAT) return parseDecimal(ast.value);
