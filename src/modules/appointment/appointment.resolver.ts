@@ -44,17 +44,17 @@ export class AppointmentResolver {
   }
 
   @Mutation(() => CreateAppointmentPayload, { description: 'Books an appointment (Ctrl-Hub seed 000, Flextell 001, One-link 002). Nothing is double-booked: a busy practitioner, assistant, room, vehicle or resource answers RESOURCE_UNAVAILABLE.' })
-  createAppointment(@Ctx() ctx: Context, @Arg('input') input: CreateAppointmentInput) {
+  createAppointment(@Ctx() ctx: Context, @Arg('input', () => CreateAppointmentInput, { description: 'The mutation input.' }) input: CreateAppointmentInput) {
     return createAppointment(ctx, input);
   }
 
   @Mutation(() => UpdateAppointmentPayload, { description: 'Changes an appointment (Caspen seed 003): any field, status by the allowed moves; every rule is checked again.' })
-  updateAppointment(@Ctx() ctx: Context, @Arg('input') input: UpdateAppointmentInput) {
+  updateAppointment(@Ctx() ctx: Context, @Arg('input', () => UpdateAppointmentInput, { description: 'The mutation input.' }) input: UpdateAppointmentInput) {
     return updateAppointment(ctx, input);
   }
 
   @Mutation(() => CancelAppointmentPayload, { description: 'Cancels an appointment (status CANCELLED, cancelledAt stamped); its slot becomes free.' })
-  cancelAppointment(@Ctx() ctx: Context, @Arg('input') input: CancelAppointmentInput) {
+  cancelAppointment(@Ctx() ctx: Context, @Arg('input', () => CancelAppointmentInput, { description: 'The mutation input.' }) input: CancelAppointmentInput) {
     return cancelAppointment(ctx, input);
   }
 }

@@ -19,7 +19,7 @@ export class CompanyResolver {
   }
 
   @Mutation(() => CreateCompanyPayload, { description: 'Creates a company (One-link `company_id` target).' })
-  createCompany(@Ctx() ctx: Context, @Arg('input') input: CreateCompanyInput) {
+  createCompany(@Ctx() ctx: Context, @Arg('input', () => CreateCompanyInput, { description: 'The mutation input.' }) input: CreateCompanyInput) {
     return createCompany(ctx, input);
   }
 }

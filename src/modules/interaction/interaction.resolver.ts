@@ -40,12 +40,12 @@ export class InteractionResolver {
   }
 
   @Mutation(() => CreateInteractionPayload, { description: 'Records a contact with a customer (Ctrl-Hub seed 004).' })
-  createInteraction(@Ctx() ctx: Context, @Arg('input') input: CreateInteractionInput) {
+  createInteraction(@Ctx() ctx: Context, @Arg('input', () => CreateInteractionInput, { description: 'The mutation input.' }) input: CreateInteractionInput) {
     return createInteraction(ctx, input);
   }
 
   @Mutation(() => UpdateInteractionPayload, { description: 'Changes an interaction: only the fields present change.' })
-  updateInteraction(@Ctx() ctx: Context, @Arg('input') input: UpdateInteractionInput) {
+  updateInteraction(@Ctx() ctx: Context, @Arg('input', () => UpdateInteractionInput, { description: 'The mutation input.' }) input: UpdateInteractionInput) {
     return updateInteraction(ctx, input);
   }
 

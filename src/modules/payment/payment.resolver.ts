@@ -19,7 +19,7 @@ export class PaymentResolver {
   }
 
   @Mutation(() => RecordPaymentPayload, { description: 'Records a payment or refund for an appointment.' })
-  recordPayment(@Ctx() ctx: Context, @Arg('input') input: RecordPaymentInput) {
+  recordPayment(@Ctx() ctx: Context, @Arg('input', () => RecordPaymentInput, { description: 'The mutation input.' }) input: RecordPaymentInput) {
     return recordPayment(ctx, input);
   }
 }

@@ -33,7 +33,7 @@ export class UserResolver {
   }
 
   @Mutation(() => CreateUserPayload, { description: 'Adds a staff member (practitioner, assistant, representative) to the organisation. OWNER or ADMIN only.' })
-  createUser(@Ctx() ctx: Context, @Arg('input') input: CreateUserInput) {
+  createUser(@Ctx() ctx: Context, @Arg('input', () => CreateUserInput, { description: 'The mutation input.' }) input: CreateUserInput) {
     return createUser(ctx, input);
   }
 }
