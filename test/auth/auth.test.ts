@@ -35,7 +35,7 @@ describe('authentication', () => {
   });
 
   it('answers UNAUTHENTICATED for a wrong token in every header', async () => {
-    for (const headers of [{ authorization: 'Bearer nope' }, { 'X-Session-Token': 'nope' }, { api_access_token: 'nope' }]) {
+    for (const headers of <Record<string, string>[]>[{ authorization: 'Bearer nope' }, { 'X-Session-Token': 'nope' }, { api_access_token: 'nope' }]) {
       const res = await app.gql(`{ viewer { id } }`, {}, { headers });
       expect(res.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     }
@@ -45,7 +45,7 @@ describe('authentication', () => {
   });
 
   it('accepts the token in each of the three seed headers', async () => {
-    for (const headers of [{ authorization: `Bearer ${org.token}` }, { 'X-Session-Token': org.token }, { api_access_token: org.token }]) {
+    for (const headers of <Record<string, string>[]>[{ authorization: `Bearer ${org.token}` }, { 'X-Session-Token': org.token }, { api_access_token: org.token }]) {
       const res = await app.gql(`{ viewer { id role } }`, {}, { headers });
       expect(res.errors, JSON.stringify(headers)).toBeUndefined();
       expect(res.data.viewer).toEqual({ id: gid('User', org.userId), role: 'OWNER' });
