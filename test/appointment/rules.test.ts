@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, type TestOrg } from '../harness/app.js';
-import { appointmentCount, CANCEL, createAppointment, make, makeCustomer, makeResource, makeTreatment, makeUser, ok, refused, UPDATE } from './fixtures.js';
+import { appointmentCount, CANCEL, createAppointment, make, makeResource, makeUser, ok, refused, UPDATE } from './fixtures.js';
 
 let app: TestApp;
 let org: TestOrg;

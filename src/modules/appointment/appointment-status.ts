@@ -29,9 +29,3 @@ export const STATUS_TRANSITIONS: Readonly<Record<AppointmentStatus, readonly App
 export function canTransition(from: AppointmentStatus, to: AppointmentStatus): boolean {
   return from === to || STATUS_TRANSITIONS[from].includes(to);
 }
-
-/** Statuses a new appointment may start in: the start of the machine plus the ones one step away. */
-export const INITIAL_STATUSES: ReadonlySet<AppointmentStatus> = new Set([AppointmentStatus.PENDING, ...STATUS_TRANSITIONS.PENDING]);
-
-/** Statuses that do not hold their resources. */
-export const RELEASING_STATUSES: ReadonlySet<AppointmentStatus> = new Set([AppointmentStatus.CANCELLED, AppointmentStatus.REJECTED]);

@@ -17,8 +17,8 @@ import { Location } from '../location/location.entity.js';
 import { Payment, PaymentKind } from '../payment/payment.entity.js';
 import { Resource, ResourceKind } from '../resource/resource.entity.js';
 import { Treatment } from '../treatment/treatment.entity.js';
-import { Membership } from '../user/membership.entity.js';
 import { User } from '../user/user.entity.js';
+import { findMember } from '../user/user.service.js';
 import { AppointmentAction, AppointmentEvent } from './appointment-event.entity.js';
 import { AppointmentStatus, canTransition } from './appointment-status.js';
 import { Appointment } from './appointment.entity.js';
@@ -32,18 +32,6 @@ export const MAX_TEXT = 1000;
 const TEXT_FIELDS = ['notes', 'clientComment', 'onEcrNotes', 'cancellationNote'] as const;
 const EXCLUSION_VIOLATION = '23P01';
 const ALLOCATION_CONSTRAINT = 'appointment_allocation_no_overlap';
-
-/**
- * Resolves a member of the caller's organisation (practitioner, assistant, author) by global id.
- * @throws GraphQLError NOT_FOUND when the id is not a User who is a member of this organisation.
- */
-async function findMember(em: EntityManager, globalId: string, field: string): Promise<User> {
-  const decoded = fromGlobalId(globalId);
-  if (!decoded || decoded.type !== 'User') throw notFound('User', globalId, field);
-  const membership = await em.findOne(Membership, { user: decoded.id }, { populate: ['user'] });
-  if (!membership) throw notFound('User', globalId, field);
-  return membership.user;
-}
 
 /** The links of an appointment input, resolved to entities of the caller's organisation (undefined: not given). */
 interface ResolvedLinks {

@@ -1,13 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../app/context.js';
-import { notFound, UserErrorCode, UserErrorList } from '../../shared/errors.js';
+import { UserErrorCode, UserErrorList } from '../../shared/errors.js';
 import { findByGlobalId } from '../../shared/lookup.js';
 import { idempotent, runMutation } from '../../shared/mutation.js';
 import { paginate, type ConnectionArgs } from '../../shared/pagination.js';
 import { Company } from '../company/company.entity.js';
 import type { InteractionMethod } from '../interaction/interaction-enums.js';
-import { Membership } from '../user/membership.entity.js';
-import { User } from '../user/user.entity.js';
+import { findMember } from '../user/user.service.js';
 import { Customer } from './customer.entity.js';
 import { isValidIin } from './iin.js';
 
@@ -92,18 +91,6 @@ export function validateCustomerFields(errors: UserErrorList, input: CustomerFie
 /** Input field name for a NOT_FOUND error: `companyId` under `['input']`, `customer.companyId` under `['input', 'customer']`. */
 const fieldName = (path: string[], field: string) => [...path.slice(1), field].join('.');
 
-/**
- * Resolves the global id of a User who is a member of the caller's organisation (users are shared
- * between organisations, so the tenant filter alone does not scope them).
- * @throws GraphQLError NOT_FOUND for an unknown user or one of another organisation.
- */
-export async function findMemberUser(em: EntityManager, ctx: Context, globalId: string, field: string): Promise<User> {
-  const user = await findByGlobalId(em, User, globalId, field);
-  const membership = await em.findOne(Membership, { user: user.id, organisation: ctx.viewer!.organisationId });
-  if (!membership) throw notFound('User', globalId, field);
-  return user;
-}
-
 /** Copies the given (not undefined) scalar fields onto `customer`, trimmed; empty strings become null. */
 function assignScalars(customer: Customer, input: CustomerFields): void {
   for (const field of TEXT_FIELDS) {
@@ -121,7 +108,7 @@ async function assignLinks(em: EntityManager, ctx: Context, customer: Customer, 
     customer.company = input.companyId === null ? null : await findByGlobalId(em, Company, input.companyId, fieldName(path, 'companyId'));
   }
   if (input.relatedUserId !== undefined) {
-    customer.relatedUser = input.relatedUserId === null ? null : await findMemberUser(em, ctx, input.relatedUserId, fieldName(path, 'relatedUserId'));
+    customer.relatedUser = input.relatedUserId === null ? null : await findMember(em, input.relatedUserId, fieldName(path, 'relatedUserId'));
   }
 }
 

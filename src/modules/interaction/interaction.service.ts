@@ -1,26 +1,17 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../app/context.js';
-import { notFound, UserErrorCode, UserErrorList } from '../../shared/errors.js';
-import { fromGlobalId } from '../../shared/global-id.js';
+import { UserErrorCode, UserErrorList } from '../../shared/errors.js';
 import { findByGlobalId, findOptional } from '../../shared/lookup.js';
 import { idempotent, runMutation } from '../../shared/mutation.js';
 import { Customer } from '../customer/customer.entity.js';
 import { Account } from '../field-service/field-service.entities.js';
 import { Property } from '../field-service/property.entity.js';
-import { Membership } from '../user/membership.entity.js';
 import { User } from '../user/user.entity.js';
+import { findMember } from '../user/user.service.js';
 import { Interaction } from './interaction.entity.js';
 import type { CreateInteractionInput, InteractionFieldsInput, UpdateInteractionInput } from './interaction.inputs.js';
 
 const MAX_NOTES = 1000;
-
-async function findMember(em: EntityManager, globalId: string | null | undefined, field: string): Promise<User | null | undefined> {
-  if (globalId == null) return globalId;
-  const decoded = fromGlobalId(globalId);
-  const membership = decoded?.type === 'User' ? await em.findOne(Membership, { user: decoded.id }, { populate: ['user'] }) : null;
-  if (!membership) throw notFound('User', globalId, field);
-  return membership.user;
-}
 
 /**
  * Resolves the links of the input and answers the fields it sets (absent fields are left out).
@@ -32,7 +23,7 @@ async function changesOf(em: EntityManager, input: InteractionFieldsInput, error
     contact: await findOptional(em, Customer, input.contactId, 'contactId'),
     account: await findOptional(em, Account, input.accountId, 'accountId'),
     property: await findOptional(em, Property, input.propertyId, 'propertyId'),
-    representative: await findMember(em, input.representativeId, 'representativeId'),
+    representative: input.representativeId == null ? input.representativeId : await findMember(em, input.representativeId, 'representativeId'),
   };
   errors.throwIfAny();
   const changes: Record<string, unknown> = {};

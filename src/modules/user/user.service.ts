@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../app/context.js';
 import { requireAdmin } from '../../app/context.js';
-import { UserErrorCode, UserErrorList } from '../../shared/errors.js';
+import { notFound, UserErrorCode, UserErrorList } from '../../shared/errors.js';
+import { fromGlobalId } from '../../shared/global-id.js';
 import { idempotent, runMutation } from '../../shared/mutation.js';
 import { Membership } from './membership.entity.js';
 import { UserRole } from './user-role.js';
@@ -48,4 +49,16 @@ export function createUser(ctx: Context, input: NewUser) {
       return addMember(em, ctx.viewer!.organisationId, input.name, input.email, input.role);
     }),
   );
+}
+
+/**
+ * Resolves a member of the caller's organisation (practitioner, assistant, representative, author)
+ * by global id. Users are shared between organisations, so membership (tenant-filtered) decides.
+ * @throws GraphQLError NOT_FOUND when the id is not a User who is a member of this organisation.
+ */
+export async function findMember(em: EntityManager, globalId: string, field: string): Promise<User> {
+  const decoded = fromGlobalId(globalId);
+  const membership = decoded?.type === 'User' ? await em.findOne(Membership, { user: decoded.id }, { populate: ['user'] }) : null;
+  if (!membership) throw notFound('User', globalId, field);
+  return membership.user;
 }
