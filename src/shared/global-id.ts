@@ -21,3 +21,12 @@ export function fromGlobalId(globalId: string): { type: string; id: string } | n
   const id = decoded.slice(sep + 1);
   return UUID.test(id) ? { type, id: id.toLowerCase() } : null;
 }
+
+/** A UUID no row has: what a filter on a malformed or wrongly typed id matches (nothing). */
+const NO_ROW = '00000000-0000-0000-0000-000000000000';
+
+/** The UUID to filter on for a global id of `type`; a malformed or other-type id filters to no rows. */
+export function filterIdOf(globalId: string, type: string): string {
+  const decoded = fromGlobalId(globalId);
+  return decoded?.type === type ? decoded.id : NO_ROW;
+}

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { requireViewer, type Context } from '../../app/context.js';
-import { fromGlobalId } from '../../shared/global-id.js';
+import { filterIdOf as idOf } from '../../shared/global-id.js';
 import { ConnectionArgs, connectionType, paginate } from '../../shared/pagination.js';
 import { Appointment } from './appointment.entity.js';
 import { AppointmentFilter, CancelAppointmentInput, CreateAppointmentInput, UpdateAppointmentInput } from './appointment.inputs.js';
@@ -8,12 +8,6 @@ import { CancelAppointmentPayload, CreateAppointmentPayload, UpdateAppointmentPa
 import { cancelAppointment, createAppointment, updateAppointment } from './appointment.service.js';
 
 export const AppointmentConnection = connectionType(Appointment);
-
-/** An id filter: the UUID of a global id of `type`, or a UUID that matches nothing for a malformed one. */
-function idOf(globalId: string, type: string): string {
-  const decoded = fromGlobalId(globalId);
-  return decoded && decoded.type === type ? decoded.id : '00000000-0000-0000-0000-000000000000';
-}
 
 /** The MikroORM condition of an {@link AppointmentFilter}; soft-deleted appointments never match. */
 export function appointmentWhere(filter: AppointmentFilter | null | undefined): Record<string, unknown> {

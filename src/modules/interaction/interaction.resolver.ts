@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireViewer, type Context } from '../../app/context.js';
-import { fromGlobalId } from '../../shared/global-id.js';
+import { filterIdOf as idOf } from '../../shared/global-id.js';
 import { payloadType } from '../../shared/mutation.js';
 import { ConnectionArgs, connectionType, paginate } from '../../shared/pagination.js';
 import { Appointment } from '../appointment/appointment.entity.js';
@@ -17,11 +17,6 @@ export const InteractionConnection = connectionType(Interaction);
 export const CreateInteractionPayload = payloadType('CreateInteractionPayload', 'interaction', Interaction);
 export const UpdateInteractionPayload = payloadType('UpdateInteractionPayload', 'interaction', Interaction);
 
-const NONE = '00000000-0000-0000-0000-000000000000';
-const idOf = (globalId: string, type: string) => {
-  const decoded = fromGlobalId(globalId);
-  return decoded?.type === type ? decoded.id : NONE;
-};
 
 @Resolver(() => Interaction)
 export class InteractionResolver {
