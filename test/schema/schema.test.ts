@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  isEnumType,
   isInputObjectType,
   isInterfaceType,
   isIntrospectionType,
@@ -25,7 +26,7 @@ const described = (description: string | null | undefined) => typeof description
 
 /**
  * Every schema element without a description, as schema coordinates (`Type`, `Type.field`,
- * `Type.field(arg:)`, `Input.field`). Introspection types and built-in scalars are skipped, and so are
+ * `Type.field(arg:)`, `Input.field`, `Enum.VALUE`). Introspection types and built-in scalars are skipped, and so are
  * the descriptions of the root types Query and Mutation themselves (type-graphql cannot set them);
  * their fields and arguments are checked.
  */
@@ -46,6 +47,10 @@ function undescribed(schema: GraphQLSchema): string[] {
       for (const field of Object.values(type.getFields())) {
         if (!described(field.description)) missing.push(`${type.name}.${field.name}`);
       }
+    } else if (isEnumType(type)) {
+      for (const value of type.getValues()) {
+        if (!described(value.description)) missing.push(`${type.name}.${value.name}`);
+      }
     }
   }
   return missing.sort();
@@ -58,7 +63,7 @@ describe('published schema', () => {
     expect(current === committed, 'schema/schema.graphql is out of date: run `npm run schema` and commit the result').toBe(true);
   });
 
-  it('describes every type, field, argument and input field', () => {
+  it('describes every type, field, argument, input field and enum value', () => {
     const missing = undescribed(schema);
     expect(missing, `${missing.length} schema element(s) have no description:\n  ${missing.join('\n  ')}`).toEqual([]);
   });

@@ -17,7 +17,14 @@ export enum AppointmentAction {
 }
 registerEnumType(AppointmentAction, {
   name: 'AppointmentAction',
-  description: 'CREATED; RESCHEDULED (startsAt/endsAt moved); STATUS_CHANGED; CANCELLED (status became CANCELLED); UPDATED (anything else).',
+  description: 'What a change to an appointment did; one event per mutation.',
+  valuesConfig: {
+    CREATED: { description: 'The appointment was created.' },
+    UPDATED: { description: 'Fields other than the time and the status changed.' },
+    RESCHEDULED: { description: '`startsAt` or `endsAt` moved (other fields may have changed with them).' },
+    STATUS_CHANGED: { description: 'The status changed to anything but CANCELLED.' },
+    CANCELLED: { description: 'The status became CANCELLED; the booked practitioner, assistants and resources were released.' },
+  },
 });
 
 /** One entry of an appointment's audit trail, written in the same transaction as the change. */

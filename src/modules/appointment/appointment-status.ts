@@ -13,6 +13,14 @@ registerEnumType(AppointmentStatus, {
   name: 'AppointmentStatus',
   description:
     'Flextell\'s status enum. Allowed moves: PENDING → APPROVED | REJECTED | CANCELLED; APPROVED → COMPLETED | NO_SHOW | CANCELLED; the other four are final. CANCELLED and REJECTED appointments release their practitioner, assistants, room, vehicle and resources.',
+  valuesConfig: {
+    PENDING: { description: 'Requested, waiting for approval; holds its bookables.' },
+    APPROVED: { description: 'Confirmed by the organisation; holds its bookables.' },
+    CANCELLED: { description: 'Called off by either side (final); releases its bookables.' },
+    REJECTED: { description: 'Declined by the organisation (final); releases its bookables.' },
+    COMPLETED: { description: 'Took place (final).' },
+    NO_SHOW: { description: 'The customer did not come (final); the slot stays held, it was spent.' },
+  },
 });
 
 /** The state machine: the only status moves an update may make (spec "Appointment status"). */

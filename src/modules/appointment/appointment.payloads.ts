@@ -12,7 +12,17 @@ export enum BookingConflictKind {
   VEHICLE = 'VEHICLE',
   RESOURCE = 'RESOURCE',
 }
-registerEnumType(BookingConflictKind, { name: 'BookingConflictKind', description: 'The role, in the refused request, of the busy bookable.' });
+registerEnumType(BookingConflictKind, {
+  name: 'BookingConflictKind',
+  description: 'The role, in the refused request, of the busy bookable.',
+  valuesConfig: {
+    PRACTITIONER: { description: 'The `practitionerId` is busy.' },
+    ASSISTANT: { description: 'One of the `assistantIds` is busy.' },
+    ROOM: { description: 'The `roomId` is busy.' },
+    VEHICLE: { description: 'The `vehicleId` is busy.' },
+    RESOURCE: { description: 'One of the `resourceIds` is busy.' },
+  },
+});
 
 /** Something that can be booked: a member (practitioner, assistant) or a resource. */
 export const Bookable = createUnionType({

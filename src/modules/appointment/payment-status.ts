@@ -12,7 +12,13 @@ export enum PaymentStatus {
 registerEnumType(PaymentStatus, {
   name: 'PaymentStatus',
   description:
-    'Derived from serviceAmount and payments (net = prepayments + settlements − refunds): REFUNDED when refunds brought a paid amount back to ≤ 0; UNPAID when net is 0; PAID when net ≥ serviceAmount (or serviceAmount is not set and net > 0); PARTIALLY_PAID otherwise.',
+    'Derived from serviceAmount and payments (net = prepayments + settlements − refunds); never stored.',
+  valuesConfig: {
+    UNPAID: { description: 'Nothing paid: net is 0 and there was no refund.' },
+    PARTIALLY_PAID: { description: 'Net is above 0 but below serviceAmount.' },
+    PAID: { description: 'Net ≥ serviceAmount, or serviceAmount is not set and net > 0.' },
+    REFUNDED: { description: 'Refunds brought a paid amount back to ≤ 0.' },
+  },
 });
 
 /** Net amount paid: PREPAYMENT + SETTLEMENT − REFUND, exact. */

@@ -15,7 +15,12 @@ export enum PaymentKind {
 }
 registerEnumType(PaymentKind, {
   name: 'PaymentKind',
-  description: 'PREPAYMENT: paid before the visit (One-link `prepaid_amount`); SETTLEMENT: paid after it (`settlement_amount`); REFUND: money returned (subtracted from `amountPaid`).',
+  description: 'Why money moved; decides how a payment counts towards `amountPaid`.',
+  valuesConfig: {
+    PREPAYMENT: { description: 'Paid before the visit (One-link `prepaid_amount`).' },
+    SETTLEMENT: { description: 'Paid at or after the visit (One-link `settlement_amount`).' },
+    REFUND: { description: 'Money returned to the customer; subtracted from `amountPaid`.' },
+  },
 });
 
 /** Money taken (or refunded) for an appointment. */

@@ -14,7 +14,13 @@ export enum ResourceKind {
 }
 registerEnumType(ResourceKind, {
   name: 'ResourceKind',
-  description: 'ROOM goes in `roomId`, VEHICLE in `vehicleId`; any kind may go in `resourceIds`.',
+  description: 'What a resource is. ROOM goes in `roomId`, VEHICLE in `vehicleId`; any kind may go in `resourceIds`.',
+  valuesConfig: {
+    ROOM: { description: 'A treatment or consulting room; bookable as an appointment\'s `roomId`.' },
+    VEHICLE: { description: 'A vehicle of a field-service team; bookable as an appointment\'s `vehicleId`.' },
+    EQUIPMENT: { description: 'A device or tool (a laser, a scanner); bookable in `resourceIds`.' },
+    OTHER: { description: 'Anything else that can be booked once at a time; bookable in `resourceIds`.' },
+  },
 });
 
 /** A bookable thing: room (Flextell/Caspen), vehicle (Caspen), equipment or other (One-link `resource_id`, Caspen `resource_ids`). */

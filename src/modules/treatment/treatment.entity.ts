@@ -12,7 +12,14 @@ export enum SessionType {
   TREATMENT = 'TREATMENT',
   CONTROL = 'CONTROL',
 }
-registerEnumType(SessionType, { name: 'SessionType', description: 'TREATMENT: a treatment session; CONTROL: a check-up (Flextell `session_type`).' });
+registerEnumType(SessionType, {
+  name: 'SessionType',
+  description: 'Kind of step in a treatment plan (Flextell `session_type`).',
+  valuesConfig: {
+    TREATMENT: { description: 'A treatment session.' },
+    CONTROL: { description: 'A check-up after treatment sessions.' },
+  },
+});
 
 /** A bookable service (Flextell treatment, One-link service, Caspen service). */
 @ObjectType({ implements: Node, description: 'A bookable service (Flextell treatment, One-link `service_id`, Caspen `service_id`).' })
