@@ -26,6 +26,7 @@ const USAGE = `usage: kairos <command>
   migrate
   seed-demo
   schema [--out FILE]
+  schema:diff [GIT_REF]
   migration:create [NAME]`;
 
 const options = {
@@ -136,6 +137,17 @@ async function run(argv: string[]): Promise<unknown> {
       await writeFile(out, sdl);
       return { written: out, bytes: Buffer.byteLength(sdl) };
     }
+    case 'schema:diff': {
+      // Loaded on demand: @graphql-inspector/core is a devDependency that no other command needs.
+      const { schemaDiffCommand } = await import('./schema-diff.js');
+      const report = await schemaDiffCommand(positionals[1]);
+      if (report.breaking) {
+        // The report is the answer either way; the exit status is what CI acts on.
+        process.exitCode = 1;
+        process.stderr.write(`kairos: ${report.breaking} breaking schema change${report.breaking === 1 ? '' : 's'} against ${report.base}\n`);
+      }
+      return report;
+    }
     case 'migration:create':
       return withOrm(async (orm) => {
         const result = await orm.migrator.create('migrations', false, false, positionals[1]);
@@ -149,7 +161,7 @@ async function run(argv: string[]): Promise<unknown> {
 run(process.argv.slice(2)).then(
   (result) => {
     process.stdout.write(JSON.stringify(result) + '\n');
-    process.exit(0);
+    process.exit(process.exitCode ?? 0);
   },
   (error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);
