@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -8,6 +9,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
+import { TOKEN_HEADERS } from '../modules/auth/auth.service.js';
 import { createContext, type Context } from './context.js';
 import { serveGraphiQL } from './graphiql.js';
 
@@ -16,6 +18,34 @@ const PUBLIC_CODES = new Set([
   'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED',
   'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST',
 ]);
+
+/**
+ * Headers a browser only sends after a CORS preflight, which Apollo's CSRF prevention accepts as proof
+ * that a GET (or a form-typed POST) was not forged: Apollo's two, and the token headers, so a client
+ * that authenticates needs nothing more for a GET query. A `Basic` credential a browser may attach by
+ * itself passes this check but authenticates nobody (only `Bearer` counts), so it reaches no data.
+ */
+const PREFLIGHT_HEADERS = ['x-apollo-operation-name', 'apollo-require-preflight', ...TOKEN_HEADERS, 'api-access-token'];
+
+/**
+ * Codes of GraphQL request errors (the document, operation name or variables were wrong; nothing ran).
+ * For `application/json` the GraphQL-over-HTTP spec wants these answered with 200, because a legacy
+ * client or proxy may not pass a 4xx body on; Apollo answers 400 whatever the media type.
+ */
+const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'OPERATION_RESOLUTION_FAILURE']);
+
+/** What the request's log line reports beyond what Express knows; filled in as the request goes. */
+interface RequestReport {
+  operationName: string | null;
+  errorCodes: string[];
+}
+
+/** The request context plus what the server itself needs to know about the HTTP request. */
+interface ServerContext extends Context {
+  /** The client prefers `application/json` to `application/graphql-response+json` (Apollo answers the same way). */
+  legacyJson: boolean;
+  report: RequestReport;
+}
 
 export interface KairosServer {
   app: express.Express;
@@ -31,11 +61,13 @@ function isPublic(error: unknown): boolean {
   return original instanceof GraphQLError && PUBLIC_CODES.has(String(original.extensions?.code));
 }
 
-/** Logs every operation (request id, operation name, duration, outcome) and every unexpected error. */
-function loggingPlugin(): ApolloServerPlugin<Context> {
+/**
+ * Logs every unexpected error, reports the operation's name and error codes for the request's log
+ * line, and gives request errors status 200 when the client asked for `application/json`.
+ */
+function operationPlugin(): ApolloServerPlugin<ServerContext> {
   return {
     async requestDidStart({ contextValue }) {
-      const started = process.hrtime.bigint();
       let failed = false;
       return {
         async didEncounterErrors({ errors }) {
@@ -45,14 +77,18 @@ function loggingPlugin(): ApolloServerPlugin<Context> {
             contextValue.log.error({ err: unwrapResolverError(error), path: error.path }, 'unexpected error');
           }
         },
-        async willSendResponse({ operationName, errors, response }) {
-          const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
-          if (response.body.kind === 'single' && failed) {
-            for (const error of response.body.singleResult.errors ?? []) {
+        async willSendResponse({ operationName, response }) {
+          const sent = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
+          if (failed) {
+            for (const error of sent) {
               if (error.extensions?.code === 'INTERNAL_SERVER_ERROR') (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
             }
           }
-          contextValue.log.info({ operationName, durationMs: Math.round(durationMs * 10) / 10, outcome: errors?.length ? 'error' : 'ok' }, 'graphql');
+          if (contextValue.legacyJson && response.http.status === 400 && sent.length && sent.every((e) => REQUEST_ERROR_CODES.has(String(e.extensions?.code)))) {
+            response.http.status = 200;
+          }
+          contextValue.report.operationName = operationName ?? null;
+          contextValue.report.errorCodes = [...new Set(sent.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR')))];
         },
       };
     },
@@ -64,20 +100,31 @@ function loggingPlugin(): ApolloServerPlugin<Context> {
  * GraphiQL for browsers at `GET /graphql`, `GET /healthz` (database reachable) and `GET /readyz`
  * (database reachable and no pending migration).
  */
-export async function createServer(options: { orm: MikroORM; schema: GraphQLSchema; log: Logger; graphiqlHeaders?: string }): Promise<KairosServer> {
+export async function createServer(options: {
+  orm: MikroORM;
+  schema: GraphQLSchema;
+  log: Logger;
+  graphiqlHeaders?: string;
+  /** Executes through this gateway (serving `schema`) instead of graphql-js: src/app/jit-executor.ts. */
+  gateway?: import('@apollo/server-gateway-interface').GatewayInterface;
+  /** Further Apollo plugins (src/app/bootstrap.ts; measured in bench/RESULTS.md). */
+  plugins?: ApolloServerPlugin[];
+}): Promise<KairosServer> {
   const { orm, schema, log } = options;
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
-  const apollo = new ApolloServer<Context>({
-    schema,
+  const apollo = new ApolloServer<ServerContext>({
+    ...(options.gateway ? { gateway: options.gateway } : { schema }),
     introspection: true,
-    csrfPrevention: true,
+    csrfPrevention: { requestHeaders: PREFLIGHT_HEADERS },
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), loggingPlugin()],
+    // Apollo's own landing page loads Apollo Sandbox from a CDN; GraphiQL (below) is the one we serve.
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), operationPlugin(), ...(options.plugins ?? [])],
     formatError(formatted, error) {
       if (isPublic(error) || (formatted.extensions?.code && formatted.extensions.code !== 'INTERNAL_SERVER_ERROR')) return formatted;
-      return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+      const requestId = formatted.extensions?.requestId;
+      return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR', ...(typeof requestId === 'string' && { requestId }) } };
     },
   });
   await apollo.start();
@@ -104,10 +151,38 @@ export async function createServer(options: { orm: MikroORM; schema: GraphQLSche
     }
   });
 
+  app.use('/graphql', (req, res, next) => {
+    res.locals.requestId = String(req.headers['x-request-id'] ?? randomUUID()).slice(0, 100);
+    res.setHeader('X-Request-Id', res.locals.requestId);
+    next();
+  });
   const graphiql = serveGraphiQL(options.graphiqlHeaders);
   app.get('/graphql', (req, res, next) => {
     const wantsHtml = req.accepts(['application/graphql-response+json', 'application/json', 'text/html']) === 'text/html';
     if (wantsHtml && req.query.query === undefined) return graphiql(req, res);
+    next();
+  });
+  // One log line per GraphQL request, written once it is answered, whoever answered it: Apollo refuses
+  // some requests (CSRF, a wrong method or media type) before any plugin hook runs.
+  app.use('/graphql', (req, res, next) => {
+    const started = process.hrtime.bigint();
+    const report: RequestReport = { operationName: null, errorCodes: [] };
+    res.locals.report = report;
+    res.on('close', () => {
+      const asked: unknown = req.body?.operationName ?? req.query.operationName;
+      const failed = res.statusCode >= 400 || report.errorCodes.length > 0;
+      log.info(
+        {
+          requestId: res.locals.requestId,
+          operationName: report.operationName ?? (typeof asked === 'string' ? asked : null),
+          status: res.statusCode,
+          durationMs: Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10,
+          outcome: !res.writableFinished ? 'aborted' : failed ? 'error' : 'ok',
+          ...(report.errorCodes.length && { errorCodes: report.errorCodes }),
+        },
+        'graphql',
+      );
+    });
     next();
   });
   app.use(
@@ -115,20 +190,38 @@ export async function createServer(options: { orm: MikroORM; schema: GraphQLSche
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const requestId = String(req.headers['x-request-id'] ?? randomUUID()).slice(0, 100);
-        res.setHeader('X-Request-Id', requestId);
+        const { requestId, report } = res.locals as { requestId: string; report: RequestReport };
+        const legacyJson = req.accepts(['application/json', 'application/graphql-response+json']) === 'application/json';
         try {
-          return await createContext({ orm, headers: req.headers, log, requestId });
+          return { ...(await createContext({ orm, headers: req.headers, log, requestId })), legacyJson, report };
         } catch (error) {
+          // No operation runs, so the plugin never sees this request.
           if (error instanceof GraphQLError) {
+            report.errorCodes = [String(error.extensions.code)];
             const status = error.extensions.code === 'UNAUTHENTICATED' ? 401 : 403;
             throw new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status } } });
           }
-          throw error;
+          report.errorCodes = ['INTERNAL_SERVER_ERROR'];
+          log.child({ requestId }).error({ err: error }, 'unexpected error');
+          throw new GraphQLError('Internal server error', { extensions: { code: 'INTERNAL_SERVER_ERROR', requestId, http: { status: 500 } } });
         }
       },
     }),
   );
+  // Express would answer a body it cannot read (not JSON, too large) with an HTML page that shows the
+  // stack outside production; answer in GraphQL's JSON shape instead, and mask anything else.
+  app.use('/graphql', (error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const { requestId, report } = res.locals as { requestId: string; report: RequestReport };
+    const status = (error as { status?: unknown }).status;
+    if (typeof status === 'number' && status >= 400 && status < 500 && error instanceof Error) {
+      report.errorCodes = ['BAD_REQUEST'];
+      res.status(status).json({ errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] });
+      return;
+    }
+    report.errorCodes = ['INTERNAL_SERVER_ERROR'];
+    log.child({ requestId }).error({ err: error }, 'unexpected error');
+    res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }] });
+  });
 
   let stopped: Promise<void> | null = null;
   return {

@@ -35,9 +35,10 @@ export interface TestApp {
 
 /**
  * Starts Kairos over HTTP on a fresh database of the run's PostgreSQL, migrated like `npm start` does.
- * One per test file (call in `beforeAll`, `stop()` in `afterAll`).
+ * One per test file (call in `beforeAll`, `stop()` in `afterAll`). `log` replaces the silent logger
+ * (for tests that read the server's log lines).
  */
-export async function startTestApp(): Promise<TestApp> {
+export async function startTestApp(options: { log?: pino.Logger } = {}): Promise<TestApp> {
   const adminUrl = inject('adminDatabaseUrl');
   const database = `kairos_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -49,7 +50,7 @@ export async function startTestApp(): Promise<TestApp> {
   const databaseUrl = url.toString();
 
   const queries: string[] = [];
-  const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const log = options.log ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const kairos = await startKairos({
     databaseUrl,
     log,

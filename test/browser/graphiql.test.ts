@@ -1,0 +1,80 @@
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Request } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../harness/app.js';
+
+/** Debian's Chromium: installed on developer machines by hand and on CI by .ci/run. */
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic',
+  '--no-first-run', '--disable-component-update', '--disable-sync',
+];
+
+let app: TestApp;
+let browser: Browser | undefined;
+
+beforeAll(async () => {
+  // A missing browser must fail the run, not skip: GraphiQL working offline is a promise of the README.
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} is missing: install Debian's chromium (sudo apt-get install -y --no-install-recommends chromium); .ci/run does this on CI.`);
+  }
+  app = await startTestApp();
+  // launch() gives the browser a fresh, throw-away user-data-dir of its own.
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 60_000 });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+it('serves GraphiQL from localhost only and runs a typed query with the token from the Headers editor', async () => {
+  const started = Date.now();
+  const org = await app.createOrg('Browser Clinic');
+  const created = await app.gql(`mutation { createCustomer(input: { firstName: "Zenobia", lastName: "Quill" }) { customer { id } } }`, {}, { token: org.token });
+  expect(created.errors).toBeUndefined();
+
+  const context = await browser!.newContext({ viewport: { width: 1400, height: 900 } });
+  try {
+    const page = await context.newPage();
+    const requests: Request[] = [];
+    page.on('request', (request) => requests.push(request));
+
+    await page.goto(`http://127.0.0.1:${app.kairos.port}/graphql`, { waitUntil: 'networkidle', timeout: 30_000 });
+    const queryEditor = page.locator('.graphiql-query-editor .monaco-editor').first();
+    await queryEditor.waitFor({ timeout: 30_000 });
+
+    // insertText, not type(): the editor would auto-close every bracket and quote that type() sends.
+    await queryEditor.click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.insertText('query Customers { viewer { name } customers(first: 5) { edges { node { name } } } }');
+
+    await page.getByRole('button', { name: 'Headers' }).click();
+    const headersEditor = page.locator('.graphiql-editor-tool .monaco-editor').last();
+    await headersEditor.click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.insertText(JSON.stringify({ Authorization: `Bearer ${org.token}` }));
+
+    const sent = page.waitForRequest((r) => r.method() === 'POST' && (r.postData() ?? '').includes('query Customers'), { timeout: 30_000 });
+    await page.getByRole('button', { name: /^Execute query/ }).click();
+    expect((await sent).headers().authorization).toBe(`Bearer ${org.token}`);
+
+    // The result pane is an editor too: it renders spaces as no-break spaces.
+    const resultText = async () => (await page.locator('.graphiql-response').innerText()).replace(/\u00a0/g, ' ');
+    await expect.poll(resultText, { timeout: 30_000 }).toContain('"name": "Zenobia Quill"');
+    expect(await resultText()).toContain('"name": "Browser Clinic Owner"');
+
+    // One fixed file, overwritten by every run, for a human to check that the page looks right.
+    const shot = path.join(os.tmpdir(), 'kairos-graphiql.png');
+    await page.screenshot({ path: shot });
+    console.log(`GraphiQL: page, query and result in ${Date.now() - started} ms; screenshot ${shot}`);
+
+    const offsite = requests.map((r) => r.url()).filter((url) => !/^(https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/|data:|blob:)/.test(url));
+    expect(offsite).toEqual([]);
+    expect(requests.length).toBeGreaterThan(1);
+  } finally {
+    await context.close();
+  }
+}, 120_000);
