@@ -1,7 +1,9 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261122024622_initial } from './Migration20261122024622_initial.js';
+import { Migration20261122032000_allocation_turns } from './Migration20261122032000_allocation_turns.js';
 
 /** Every migration, in order. A new migration file must be added here (the CLI prints its class name). */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122024622_initial', class: Migration20261122024622_initial },
+  { name: 'Migration20261122032000_allocation_turns', class: Migration20261122032000_allocation_turns },
 ];

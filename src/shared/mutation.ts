@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { EntityClass } from '@mikro-orm/core';
+import { DeadlockException, type EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import stringify from 'safe-stable-stringify';
 import { Field, ObjectType, type ClassType } from 'type-graphql';
@@ -34,9 +34,19 @@ export function payloadType<T extends object>(name: string, field: string, objec
 }
 
 /**
+ * How often a mutation runs when PostgreSQL aborts its transaction to break a deadlock (or a
+ * serialization failure). Concurrent bookings of one slot take turns (migration
+ * `allocation_turns`), but can still deadlock where turns do not apply: two appointments that hold
+ * each other's bookables in different roles, or appointments longer than 31 days. The aborted one, run
+ * again, waits for the survivor and then gets the real answer (booked, or RESOURCE_UNAVAILABLE).
+ */
+const MAX_ATTEMPTS = 5;
+
+/**
  * Runs `work` as the mutation's single transaction (checks first, then writes). A thrown
  * {@link UserErrorsException} rolls everything back and becomes the payload's userErrors (its `extra`
- * fields too); any other error rolls back and propagates (masked by the server).
+ * fields too); any other error rolls back and propagates (masked by the server). After a deadlock the
+ * whole of `work` runs again in a new transaction, so it must not act outside the database.
  * @throws GraphQLError UNAUTHENTICATED / FORBIDDEN when the caller may not write.
  */
 export async function runMutation<T>(
@@ -46,14 +56,20 @@ export async function runMutation<T>(
   mapError?: (error: unknown) => Promise<UserErrorsException | null>,
 ): Promise<PayloadShape<T>> {
   requireWriter(ctx);
-  try {
-    const { result, replayed = false } = await ctx.em.transactional((em) => work(em));
-    return { result, userErrors: [], replayed };
-  } catch (error) {
-    ctx.em.clear();
-    const userErrors = error instanceof UserErrorsException ? error : await mapError?.(error);
-    if (userErrors) return { result: null, userErrors: userErrors.userErrors, replayed: false, ...userErrors.extra };
-    throw error;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const { result, replayed = false } = await ctx.em.transactional((em) => work(em));
+      return { result, userErrors: [], replayed };
+    } catch (error) {
+      ctx.em.clear();
+      if (error instanceof DeadlockException && attempt < MAX_ATTEMPTS) {
+        ctx.log.warn({ attempt, code: error.code }, 'transaction aborted by PostgreSQL (deadlock or serialization failure); running the mutation again');
+        continue;
+      }
+      const userErrors = error instanceof UserErrorsException ? error : await mapError?.(error);
+      if (userErrors) return { result: null, userErrors: userErrors.userErrors, replayed: false, ...userErrors.extra };
+      throw error;
+    }
   }
 }
 

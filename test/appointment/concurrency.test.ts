@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, type TestOrg } from '../harness/app.js';
-import { appointmentCount, CREATE, makeUser, ok } from './fixtures.js';
+import { appointmentCount, CREATE, makeResource, makeUser, ok } from './fixtures.js';
 import { fromGlobalId } from '../../src/shared/global-id.js';
 
 let app: TestApp;
@@ -25,12 +25,66 @@ describe('double booking under concurrency', () => {
     for (const a of answers) expect(a.errors, JSON.stringify(a.errors)).toBeUndefined();
     const booked = answers.filter((a) => a.data.createAppointment.appointment);
     const refused = answers.filter((a) => a.data.createAppointment.userErrors.some((e: any) => e.code === 'RESOURCE_UNAVAILABLE'));
-    console.log(`race: attempts=${answers.length} booked=${booked.length} refused=${refused.length}`);
+    console.log(`race(practitioner): attempts=${answers.length} booked=${booked.length} refused=${refused.length}`);
     expect(booked).toHaveLength(1);
     expect(refused).toHaveLength(29);
     const winner = booked[0]!.data.createAppointment.appointment.id;
     for (const r of refused) expect(r.data.createAppointment.conflicts.map((c: any) => c.appointment.id)).toEqual([winner]);
     expect(await appointmentCount(app, org)).toBe(before + 1);
+  });
+
+  // One race per other kind of bookable. Every attempt has its own practitioner, so the named
+  // bookable is the only thing the attempts share and the only conflict they may report.
+  const BOOKABLES = [
+    { kind: 'ROOM', make: () => makeResource(app, org, 'Race room', 'ROOM'), input: (id: string) => ({ roomId: id }) },
+    { kind: 'VEHICLE', make: () => makeResource(app, org, 'Race van', 'VEHICLE'), input: (id: string) => ({ vehicleId: id }) },
+    { kind: 'RESOURCE', make: () => makeResource(app, org, 'Race laser', 'EQUIPMENT'), input: (id: string) => ({ resourceIds: [id] }) },
+    { kind: 'ASSISTANT', make: () => makeUser(app, org, 'Race nurse'), input: (id: string) => ({ assistantIds: [id] }) },
+  ];
+  let practitioners: { id: string }[] = [];
+
+  it.each(BOOKABLES.map((b, day) => ({ ...b, day })))('books exactly one of 30 concurrent overlapping requests for one $kind', async ({ kind, make, input, day }) => {
+    if (practitioners.length === 0) practitioners = await Promise.all(Array.from({ length: 30 }, (_, i) => makeUser(app, org, `Dr Heat ${i}`)));
+    const bookable = await make();
+    const before = await appointmentCount(app, org);
+    const [events] = await app.sql<{ n: number }>('select count(*)::int as n from appointment_event where organisation_id = $1', [org.organisationId]);
+    const attempts = practitioners.map((doctor, i) => ({
+      practitionerId: doctor.id,
+      ...input(bookable.id),
+      startsAt: new Date(Date.UTC(2031, 4, 1 + day, 10, i)).toISOString(),
+      endsAt: new Date(Date.UTC(2031, 4, 1 + day, 11, i)).toISOString(),
+    }));
+    const answers = await Promise.all(attempts.map((a) => app.gql(CREATE('id'), { input: a }, { token: org.token })));
+    for (const a of answers) expect(a.errors, JSON.stringify(a.errors)).toBeUndefined();
+    const booked = answers.filter((a) => a.data.createAppointment.appointment);
+    const refused = answers.filter((a) => a.data.createAppointment.userErrors.some((e: any) => e.code === 'RESOURCE_UNAVAILABLE'));
+    console.log(`race(${kind.toLowerCase()}): attempts=${answers.length} booked=${booked.length} refused=${refused.length}`);
+    expect(booked).toHaveLength(1);
+    expect(refused).toHaveLength(29);
+    const winner = booked[0]!.data.createAppointment.appointment.id;
+    for (const r of refused) {
+      expect(r.data.createAppointment.conflicts).toEqual([{ kind, bookable: { __typename: kind === 'ASSISTANT' ? 'User' : 'Resource', id: bookable.id }, appointment: { id: winner } }]);
+    }
+    expect(await appointmentCount(app, org)).toBe(before + 1);
+    const [after] = await app.sql<{ n: number }>('select count(*)::int as n from appointment_event where organisation_id = $1', [org.organisationId]);
+    expect(after!.n).toBe(events!.n + 1);
+    const held = await app.sql<{ appointment_id: string; kind: string }>('select appointment_id, kind from appointment_allocation where bookable_id = $1', [fromGlobalId(bookable.id)!.id]);
+    expect(held).toEqual([{ appointment_id: fromGlobalId(winner)!.id, kind }]);
+  });
+
+  // Two bookings that hold each other's people in swapped roles lock them in opposite orders, so
+  // PostgreSQL may abort one to break a deadlock: the client must still get a booking or a conflict.
+  it('answers each of 10 concurrent pairs of swapped practitioner/assistant bookings with one booking and one conflict', async () => {
+    const pairs = await Promise.all(Array.from({ length: 10 }, async (_, i) => [await makeUser(app, org, `Dr Swap ${i}`), await makeUser(app, org, `Dr Pawz ${i}`)]));
+    const answers = await Promise.all(pairs.flatMap(([a, b], i) => [[a, b], [b, a]].map(([practitioner, assistant]) => {
+      const input = { practitionerId: practitioner.id, assistantIds: [assistant.id], startsAt: `2031-06-${String(i + 1).padStart(2, '0')}T10:00:00Z`, endsAt: `2031-06-${String(i + 1).padStart(2, '0')}T11:00:00Z` };
+      return app.gql(CREATE('id'), { input }, { token: org.token });
+    })));
+    for (const a of answers) expect(a.errors, JSON.stringify(a.errors)).toBeUndefined();
+    for (let i = 0; i < answers.length; i += 2) {
+      const outcomes = answers.slice(i, i + 2).map((a) => (a.data.createAppointment.appointment ? 'booked' : a.data.createAppointment.userErrors[0].code));
+      expect(outcomes.sort()).toEqual(['RESOURCE_UNAVAILABLE', 'booked']);
+    }
   });
 
   it('creates exactly one appointment from 20 concurrent replays of one idempotency key', async () => {

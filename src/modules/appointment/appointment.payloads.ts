@@ -28,8 +28,9 @@ registerEnumType(BookingConflictKind, {
 export const Bookable = createUnionType({
   name: 'Bookable',
   description: 'A User (practitioner, assistant) or a Resource (room, vehicle, equipment).',
+  // No resolveType: type-graphql's default picks the type by `instanceof`, synchronously; a custom
+  // one is wrapped in an async function, which graphql-jit cannot resolve a union with.
   types: () => [User, Resource] as const,
-  resolveType: (value) => (value instanceof User ? User : Resource),
 });
 
 /** One reason for RESOURCE_UNAVAILABLE: `bookable` already holds `appointment` at an overlapping time. */

@@ -18,7 +18,7 @@ import { Payment, PaymentKind } from '../payment/payment.entity.js';
 import { Resource, ResourceKind } from '../resource/resource.entity.js';
 import { Treatment } from '../treatment/treatment.entity.js';
 import { User } from '../user/user.entity.js';
-import { findMember } from '../user/user.service.js';
+import { findMember, findMemberUsers } from '../user/user.service.js';
 import { AppointmentAction, AppointmentEvent } from './appointment-event.entity.js';
 import { AppointmentStatus, canTransition } from './appointment-status.js';
 import { Appointment } from './appointment.entity.js';
@@ -58,7 +58,7 @@ async function resolveLinks(em: EntityManager, input: AppointmentFieldsInput): P
   const links: ResolvedLinks = {};
   if (input.customerId !== undefined) links.customer = await findOptional(em, Customer, input.customerId, 'customerId');
   if (input.practitionerId !== undefined) links.practitioner = input.practitionerId === null ? null : await findMember(em, input.practitionerId, 'practitionerId');
-  if (input.assistantIds != null) links.assistants = await Promise.all([...new Set(input.assistantIds)].map((id) => findMember(em, id, 'assistantIds')));
+  if (input.assistantIds != null) links.assistants = await findMemberUsers(em, input.assistantIds, 'assistantIds');
   if (input.locationId !== undefined) links.location = await findOptional(em, Location, input.locationId, 'locationId');
   if (input.roomId !== undefined) links.room = await findOptional(em, Resource, input.roomId, 'roomId');
   if (input.vehicleId !== undefined) links.vehicle = await findOptional(em, Resource, input.vehicleId, 'vehicleId');

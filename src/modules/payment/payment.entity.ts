@@ -1,5 +1,5 @@
 import { OptionalProps } from '@mikro-orm/core';
-import { Check, Entity, Enum, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
+import { Check, Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { TenantEntity } from '../../shared/tenant.entity.js';
 import { Node } from '../../shared/node.js';
@@ -26,6 +26,7 @@ registerEnumType(PaymentKind, {
 /** Money taken (or refunded) for an appointment. */
 @ObjectType({ implements: Node, description: 'Money taken or refunded for an appointment (One-link `payments[]`).' })
 @Entity()
+@Index({ properties: ['organisation', 'paidAt'] })
 @Check({ name: 'payment_amount_non_negative', expression: 'amount >= 0' })
 export class Payment extends TenantEntity {
   declare [OptionalProps]?: 'paidAt' | 'createdAt' | 'updatedAt' | 'globalId';

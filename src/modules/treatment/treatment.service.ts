@@ -1,30 +1,13 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../app/context.js';
-import { notFound, UserErrorCode, UserErrorList } from '../../shared/errors.js';
-import { toGlobalId } from '../../shared/global-id.js';
+import { UserErrorCode, UserErrorList } from '../../shared/errors.js';
 import { findAllByGlobalIds } from '../../shared/lookup.js';
 import { idempotent, runMutation } from '../../shared/mutation.js';
 import { paginate, type ConnectionArgs } from '../../shared/pagination.js';
 import { checkAmount, checkInt, checkOptionalText, checkRequiredText, clean } from '../product/product.service.js';
 import { Product } from '../product/product.entity.js';
-import { Membership } from '../user/membership.entity.js';
-import { User } from '../user/user.entity.js';
+import { findMemberUsers } from '../user/user.service.js';
 import type { CreateTreatmentInput } from './treatment.inputs.js';
 import { SessionType, Treatment, TreatmentSession } from './treatment.entity.js';
-
-/**
- * Resolves global ids of Users that are members of the caller's organisation (one statement each for
- * users and memberships). @throws GraphQLError NOT_FOUND for the first unknown or foreign user.
- */
-export async function findMemberUsers(em: EntityManager, ctx: Context, globalIds: readonly string[], field: string): Promise<User[]> {
-  const users = await findAllByGlobalIds(em, User, globalIds, field);
-  if (users.length === 0) return users;
-  const memberships = await em.find(Membership, { user: { $in: users.map((u) => u.id) }, organisation: ctx.viewer!.organisationId });
-  const members = new Set(memberships.map((m) => m.user.id));
-  const stranger = users.find((u) => !members.has(u.id));
-  if (stranger) throw notFound('User', toGlobalId('User', stranger.id), field);
-  return users;
-}
 
 /** Checks a `createTreatment` input. @returns VALIDATION userErrors. */
 function validateTreatment(input: CreateTreatmentInput): UserErrorList {
@@ -56,7 +39,7 @@ export function createTreatment(ctx: Context, input: CreateTreatmentInput) {
       validateTreatment(input).throwIfAny();
       const organisation = ctx.viewer!.organisationId;
       const products = await findAllByGlobalIds(em, Product, input.productIds ?? [], 'productIds');
-      const users = await findMemberUsers(em, ctx, input.userIds ?? [], 'userIds');
+      const users = await findMemberUsers(em, input.userIds ?? [], 'userIds');
       const sessions = input.sessions ?? [];
       const treatment = em.create(Treatment, {
         organisation,

@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp, type TestOrg } from '../harness/app.js';
+import { CREATE, makeResource, makeTreatment, makeUser, ok } from './fixtures.js';
+
+let app: TestApp;
+let org: TestOrg;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  org = await app.createOrg('Counting clinic');
+});
+afterAll(() => app?.stop());
+
+/** `insert appointment`, `select membership`, `begin`…: what a logged statement does, and to which table. */
+function shape(logged: string): string {
+  const sql = logged.replace(/^\[query\]\s*/, '');
+  if (/^(begin|commit|rollback)\b/.test(sql)) return sql.split(/\s/)[0]!;
+  if (/^select nextval/.test(sql)) return 'select nextval';
+  const match = /^(insert into|update|delete from)\s+"?(\w+)"?/.exec(sql) ?? /^(select)\b.*?\bfrom\s+"?(\w+)"?/.exec(sql);
+  return match ? `${match[1]!.split(' ')[0]} ${match[2]}` : sql.slice(0, 60);
+}
+
+describe('SQL statements per createAppointment', () => {
+  it('runs a fixed number of statements, whatever the number of treatments, resources and assistants', async () => {
+    const doctor = await makeUser(app, org, 'Dr Count');
+    const nurses = await Promise.all([1, 2, 3].map((i) => makeUser(app, org, `Nurse ${i}`)));
+    const room = await makeResource(app, org, 'Count room', 'ROOM');
+    const kit = await Promise.all([1, 2, 3].map((i) => makeResource(app, org, `Kit ${i}`, 'EQUIPMENT')));
+    const treatments = await Promise.all([1, 2, 3].map((i) => makeTreatment(app, org, `Treatment ${i}`, { price: '10' })));
+    const ids = (list: { id: string }[], n: number) => list.slice(0, n).map((x) => x.id);
+
+    const statementsFor = async (n: number) => {
+      const input = {
+        practitionerId: doctor.id, roomId: room.id, assistantIds: ids(nurses, n), resourceIds: ids(kit, n), treatmentIds: ids(treatments, n),
+        startsAt: `2033-01-0${n}T09:00:00Z`, serviceAmount: '100', prepaidAmount: '20', settlementAmount: '80', idempotencyKey: `count-${n}`,
+      };
+      app.resetQueries();
+      ok(await app.gql(CREATE('id'), { input }, { token: org.token }), 'createAppointment');
+      return app.queries.map(shape);
+    };
+    const one = await statementsFor(1);
+    const three = await statementsFor(3);
+    console.log(`statements per createAppointment: ${one.length} with 1 treatment/resource/assistant, ${three.length} with 3\n  ${three.join('\n  ')}`);
+
+    expect(three).toEqual(one);
+    expect(one).toEqual([
+      'select api_token', // the token's user, membership and organisation
+      'begin',
+      'insert idempotency_key', // claims the key (waits for a concurrent claimer)
+      'select membership', // practitioner
+      'select membership', // assistants, all at once
+      'select resource', // room
+      'select resource', // resources, all at once
+      'select treatment', // treatments, all at once
+      'select nextval', // the appointment code
+      'insert appointment', // its trigger writes the practitioner's and the room's allocation rows
+      'insert appointment_event',
+      'insert payment', // prepayment and settlement in one statement
+      'insert appointment_assistant', // one statement per pivot table; row triggers write the allocations
+      'insert appointment_resource',
+      'insert appointment_treatment',
+      'update idempotency_key', // records the created appointment
+      'commit',
+    ]);
+  });
+});
