@@ -3,6 +3,8 @@ import { startTestApp, type TestApp, type TestOrg } from '../harness/app.js';
 import { appointmentCount, createAppointment, gid, makeUser, ok } from '../appointment/fixtures.js';
 import { issueToken } from '../../src/modules/organisation/organisation.service.js';
 import { User } from '../../src/modules/user/user.entity.js';
+import { UserRole } from '../../src/modules/user/user-role.js';
+import { addMember } from '../../src/modules/user/user.service.js';
 import { fromGlobalId } from '../../src/shared/global-id.js';
 
 let app: TestApp;
@@ -67,6 +69,22 @@ describe('X-Tenant', () => {
     const m = await app.gql(CREATE, {}, { headers });
     expect(m.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(await appointmentCount(app, other)).toBe(0);
+  });
+
+  it('currentOrganisation is the token organisation, or the one X-Tenant picks for a member of several', async () => {
+    const own = await app.gql(`{ currentOrganisation { id name } }`, {}, { token: org.token });
+    expect(own.errors).toBeUndefined();
+    expect(own.data.currentOrganisation).toEqual({ id: gid('Organisation', org.organisationId), name: 'Auth org' });
+
+    const em = app.kairos.orm.em.fork();
+    const owner = await em.findOneOrFail(User, { id: org.userId });
+    await addMember(em, other.organisationId, owner.name, owner.email, UserRole.STAFF);
+    await em.flush();
+    const picked = await app.gql(`{ currentOrganisation { id name } viewer { role } }`, {}, {
+      headers: { authorization: `Bearer ${org.token}`, 'X-Tenant': gid('Organisation', other.organisationId) },
+    });
+    expect(picked.errors).toBeUndefined();
+    expect(picked.data).toEqual({ currentOrganisation: { id: gid('Organisation', other.organisationId), name: 'Other org' }, viewer: { role: 'STAFF' } });
   });
 
   it('accepts X-Tenant naming the token organisation', async () => {

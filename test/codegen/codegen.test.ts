@@ -98,9 +98,10 @@ describe('every generated operation against a running Kairos', () => {
   });
   afterAll(() => app?.stop());
 
-  it('Viewer: the token owner, with the role OWNER', async () => {
-    const { viewer } = await client.execute(ViewerDocument, {});
+  it('Viewer: the token owner, with the role OWNER, and the organisation the request acts in', async () => {
+    const { viewer, currentOrganisation } = await client.execute(ViewerDocument, {});
     expect(viewer).toMatchObject({ name: 'Codegen clinic Owner', role: 'OWNER', isActive: true });
+    expect(currentOrganisation).toMatchObject({ name: 'Codegen clinic', timeZone: expect.any(String), currency: expect.any(String) });
     ids.viewer = viewer.id;
   });
 

@@ -6,6 +6,7 @@ import { CreateUserInput } from './user.inputs.js';
 import { UserRole } from './user-role.js';
 import { User } from './user.entity.js';
 import { Membership } from './membership.entity.js';
+import { Organisation } from '../organisation/organisation.entity.js';
 import { createUser } from './user.service.js';
 
 export const UserConnection = connectionType(User);
@@ -17,6 +18,15 @@ export class UserResolver {
   async viewer(@Ctx() ctx: Context) {
     const viewer = requireViewer(ctx);
     return ctx.loaders.byId(User).load(viewer.userId);
+  }
+
+  @Query(() => Organisation, {
+    description:
+      'The organisation this request acts in: the token\'s, or the one `X-Tenant` picks for a user in several. Its `timeZone` and `currency` govern time bands and money.',
+  })
+  async currentOrganisation(@Ctx() ctx: Context) {
+    const viewer = requireViewer(ctx);
+    return ctx.loaders.byId(Organisation).load(viewer.organisationId);
   }
 
   @Query(() => UserConnection, { description: 'Members of the organisation, oldest first.' })
