@@ -15,22 +15,31 @@ export interface PayloadShape<T> {
 }
 
 /**
- * Builds a mutation payload type: `{ <field>: T, userErrors, replayed }` (e.g. `CreateCustomerPayload
- * { customer userErrors replayed }`).
+ * Builds a mutation payload type: `{ <field>: T, userErrors }`, plus `replayed` for a create that takes
+ * an `idempotencyKey` (e.g. `CreateCustomerPayload { customer userErrors replayed }`,
+ * `UpdateCustomerPayload { customer userErrors }`).
  */
-export function payloadType<T extends object>(name: string, field: string, objectType: ClassType<T>) {
-  @ObjectType(name, { description: `Result of the mutation: the ${objectType.name} or the userErrors that stopped it.` })
-  class Payload {
+export function payloadType<T extends object>(name: string, field: string, objectType: ClassType<T>, options: { idempotent: boolean } = { idempotent: true }) {
+  @ObjectType()
+  abstract class Base {
     @Field(() => objectType, { name: field, nullable: true, description: `The ${objectType.name}; null when userErrors is not empty.` })
     result!: T | null;
 
     @Field(() => [UserError], { description: 'Business-rule failures; empty on success. When not empty nothing was written.' })
     userErrors!: UserError[];
-
+  }
+  const description = `Result of the mutation: the ${objectType.name} or the userErrors that stopped it.`;
+  if (!options.idempotent) {
+    @ObjectType(name, { description })
+    class Payload extends Base {}
+    return Payload;
+  }
+  @ObjectType(name, { description })
+  class IdempotentPayload extends Base {
     @Field({ description: 'True when the idempotency key was seen before with the same input: the object is the one created then, and nothing new was created.' })
     replayed!: boolean;
   }
-  return Payload;
+  return IdempotentPayload;
 }
 
 /**

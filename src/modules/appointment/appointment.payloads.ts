@@ -46,24 +46,32 @@ export class BookingConflict {
   appointment!: Appointment;
 }
 
-function appointmentPayload(name: string, description: string) {
-  @ObjectType(name, { description })
-  class Payload {
-    @Field(() => Appointment, { name: 'appointment', nullable: true, description: 'The appointment; null when userErrors is not empty.' })
-    result!: Appointment | null;
+/** The fields every appointment payload has. */
+@ObjectType()
+abstract class AppointmentPayloadBase {
+  @Field(() => Appointment, { name: 'appointment', nullable: true, description: 'The appointment; null when userErrors is not empty.' })
+  result!: Appointment | null;
 
-    @Field(() => [UserError], { description: 'Business-rule failures; empty on success. When not empty nothing was written.' })
-    userErrors!: UserError[];
-
-    @Field({ description: 'True when the idempotency key was seen before with the same input: the appointment is the one created then.' })
-    replayed!: boolean;
-
-    @Field(() => [BookingConflict], { description: 'With RESOURCE_UNAVAILABLE: every busy bookable and the appointment holding it; empty otherwise.' })
-    conflicts!: BookingConflict[];
-  }
-  return Payload;
+  @Field(() => [UserError], { description: 'Business-rule failures; empty on success. When not empty nothing was written.' })
+  userErrors!: UserError[];
 }
 
-export const CreateAppointmentPayload = appointmentPayload('CreateAppointmentPayload', 'Result of createAppointment.');
-export const UpdateAppointmentPayload = appointmentPayload('UpdateAppointmentPayload', 'Result of updateAppointment.');
-export const CancelAppointmentPayload = appointmentPayload('CancelAppointmentPayload', 'Result of cancelAppointment.');
+@ObjectType()
+abstract class BookingPayloadBase extends AppointmentPayloadBase {
+  @Field(() => [BookingConflict], { description: 'With RESOURCE_UNAVAILABLE: every busy bookable and the appointment holding it; empty otherwise.' })
+  conflicts!: BookingConflict[];
+}
+
+@ObjectType('CreateAppointmentPayload', { description: 'Result of createAppointment.' })
+export class CreateAppointmentPayload extends BookingPayloadBase {
+  @Field({ description: 'True when the idempotency key was seen before with the same input: the appointment is the one created then, and nothing new was created.' })
+  replayed!: boolean;
+}
+
+/** updateAppointment takes no idempotency key: `expectedVersion` guards a retried change instead. */
+@ObjectType('UpdateAppointmentPayload', { description: 'Result of updateAppointment.' })
+export class UpdateAppointmentPayload extends BookingPayloadBase {}
+
+/** A cancellation only releases bookables, so it never conflicts. */
+@ObjectType('CancelAppointmentPayload', { description: 'Result of cancelAppointment.' })
+export class CancelAppointmentPayload extends AppointmentPayloadBase {}

@@ -15,7 +15,7 @@ import { createInteraction, updateInteraction } from './interaction.service.js';
 
 export const InteractionConnection = connectionType(Interaction);
 export const CreateInteractionPayload = payloadType('CreateInteractionPayload', 'interaction', Interaction);
-export const UpdateInteractionPayload = payloadType('UpdateInteractionPayload', 'interaction', Interaction);
+export const UpdateInteractionPayload = payloadType('UpdateInteractionPayload', 'interaction', Interaction, { idempotent: false });
 
 
 @Resolver(() => Interaction)
