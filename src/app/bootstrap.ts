@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { initOrm, migrate } from '../db/orm.js';
@@ -32,7 +33,9 @@ export async function startKairos(options: {
     await migrate(orm);
     await options.beforeListen?.(orm);
     const schema = await createSchema();
-    const server = await createServer({ orm, schema, log: options.log, graphiqlHeaders: options.graphiqlHeaders });
+    // No field sets a cache hint, and Apollo's cache-control plugin wraps every field resolver to
+    // collect them: 5 ms of CPU per 50-appointment read (bench/RESULTS.md, lever "cache control off").
+    const server = await createServer({ orm, schema, log: options.log, graphiqlHeaders: options.graphiqlHeaders, plugins: [ApolloServerPluginCacheControlDisabled()] });
     const port = await server.listen(options.port, options.host);
     return {
       orm,

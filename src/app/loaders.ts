@@ -1,7 +1,9 @@
 import DataLoader from 'dataloader';
-import type { EntityClass } from '@mikro-orm/core';
+import type { EntityClass, EntityMetadata } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { decodeCursor, pageSize, toConnection, type ConnectionArgs, type ConnectionResult } from '../shared/pagination.js';
+import { TenantEntity } from '../shared/tenant.entity.js';
+import { readOnlyFromRow } from './read-only.js';
 
 type Row = Record<string, unknown>;
 
@@ -24,8 +26,9 @@ export interface Loaders {
 }
 
 /**
- * Creates the request's loaders over its forked EntityManager. `organisationId` scopes the raw SQL
- * loaders (the MikroORM tenant filter scopes the rest); without it those loaders refuse to run.
+ * Creates the request's loaders over its forked EntityManager. Every loader reads rows with SQL and
+ * answers read-only instances (src/app/read-only.ts), not managed entities; `organisationId` scopes
+ * tenant-owned tables as the MikroORM tenant filter would, and without it those loaders refuse to run.
  */
 export function createLoaders(em: EntityManager, organisationId: string | null): Loaders {
   const cache = new Map<string, DataLoader<string, unknown>>();
@@ -42,12 +45,23 @@ export function createLoaders(em: EntityManager, organisationId: string | null):
     return organisationId;
   };
   const meta = (entity: EntityClass<object>) => em.getMetadata().get(entity);
+  const column = (m: EntityMetadata, prop: string) => q((m.properties as unknown as Record<string, { fieldNames: string[] }>)[prop]!.fieldNames[0]!);
+  /** Rows of `entity` matching `where` (SQL on the table alias `t`), tenant-scoped like the MikroORM filter. */
+  const select = async <T>(entity: EntityClass<T>, where: string, params: unknown[], orderBy = ''): Promise<T[]> => {
+    const m = meta(entity as EntityClass<object>);
+    const scoped = entity.prototype instanceof TenantEntity;
+    const rows = await em.execute<Row[]>(
+      `select t.* from ${q(m.tableName)} t where ${scoped ? 't.organisation_id = ? and ' : ''}${where}${orderBy ? ` order by ${orderBy}` : ''}`,
+      scoped ? [tenant(), ...params] : params,
+    );
+    return rows.map((row) => readOnlyFromRow<T>(em, m, row));
+  };
 
   const loaders: Loaders = {
     byId(entity) {
       return memo(`byId:${entity.name}`, () =>
         new DataLoader(async (ids: readonly string[]) => {
-          const rows = await em.find(entity, { id: { $in: [...ids] } } as never);
+          const rows = await select(entity, 't.id in (?)', [[...ids]]);
           const byKey = new Map(rows.map((r) => [(r as unknown as { id: string }).id, r]));
           return ids.map((id) => byKey.get(id) ?? null);
         }),
@@ -57,9 +71,8 @@ export function createLoaders(em: EntityManager, organisationId: string | null):
     children(entity, fk, orderBy = ['id' as never]) {
       return memo(`children:${entity.name}.${fk}:${orderBy.join(',')}`, () =>
         new DataLoader(async (ids: readonly string[]) => {
-          const rows = await em.find(entity, { [fk]: { $in: [...ids] } } as never, {
-            orderBy: Object.fromEntries(orderBy.map((k) => [k, 'asc'])) as never,
-          });
+          const m = meta(entity as EntityClass<object>);
+          const rows = await select(entity, `t.${column(m, fk)} in (?)`, [[...ids]], orderBy.map((k) => `t.${column(m, k)}`).join(', '));
           const groups = new Map<string, typeof rows>(ids.map((id) => [id, []]));
           for (const row of rows) groups.get(((row as Row)[fk] as { id: string }).id)?.push(row);
           return ids.map((id) => groups.get(id)!);
@@ -128,7 +141,7 @@ export function createLoaders(em: EntityManager, organisationId: string | null):
             const group = groups.get(row[fkColumn] as string)!;
             group.total = row.__total as number;
             const { __rn, __total, ...columns } = row;
-            group.rows.push(em.map(entity, columns as never));
+            group.rows.push(readOnlyFromRow(em, m, columns));
           }
           return ids.map((id) => {
             const g = groups.get(id)!;

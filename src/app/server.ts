@@ -105,8 +105,6 @@ export async function createServer(options: {
   schema: GraphQLSchema;
   log: Logger;
   graphiqlHeaders?: string;
-  /** Executes through this gateway (serving `schema`) instead of graphql-js: src/app/jit-executor.ts. */
-  gateway?: import('@apollo/server-gateway-interface').GatewayInterface;
   /** Further Apollo plugins (src/app/bootstrap.ts; measured in bench/RESULTS.md). */
   plugins?: ApolloServerPlugin[];
 }): Promise<KairosServer> {
@@ -115,7 +113,7 @@ export async function createServer(options: {
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<ServerContext>({
-    ...(options.gateway ? { gateway: options.gateway } : { schema }),
+    schema,
     introspection: true,
     csrfPrevention: { requestHeaders: PREFLIGHT_HEADERS },
     includeStacktraceInErrorResponses: false,

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EntityClass } from '@mikro-orm/core';
 import { ArgsType, Field, FieldResolver, Int, ObjectType, Resolver, Root, type ClassType } from 'type-graphql';
+import { findReadOnly } from '../app/read-only.js';
 import { graphQLError } from './errors.js';
 
 /** Page size when `first` is not given, and the largest page a client may ask for. */
@@ -133,7 +134,7 @@ export async function paginate<T extends object>(
   const pageWhere = (after ? { $and: [where, afterCondition(keys, after)] } : where) as never;
   const countWhere = where as never;
   const orderBy = Object.fromEntries(keys.map((k) => [k, 'asc'])) as never;
-  const rows = size === 0 ? [] : await em.find(entity, pageWhere, { orderBy, limit: size + 1 });
+  const rows = size === 0 ? [] : await findReadOnly(em, entity, pageWhere, { orderBy, limit: size + 1 });
   return toConnection(rows, size, keys, Boolean(after), () => em.count(entity, countWhere));
 }
 

@@ -1,0 +1,413 @@
+import 'reflect-metadata';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/db/embedded.js';
+import { initOrm, migrate } from '../src/db/orm.js';
+import { createOrganisation } from '../src/modules/organisation/organisation.service.js';
+import { toGlobalId } from '../src/shared/global-id.js';
+import { NESTED_QUERY, nestedParams, scenarios, type Outcome, type Scenario, type Target } from './scenarios.js';
+import { DATASET, seedDataset, type Seeded } from './seed.js';
+
+/**
+ * `npm run bench [-- --quick] [-- --only nested,create] [-- --label TEXT] [-- --soak SECONDS] [-- --profile]`
+ * (`--kairos-env KEY=VALUE`, repeatable: extra environment for Kairos, e.g. NODE_OPTIONS or MALLOC_ARENA_MAX;
+ * `--kairos PATH/dist/src/main.js`: measure that build of Kairos instead; `--profile`: Kairos writes a V8 CPU profile to bench/out/profiles; summarise it with bench/profile-summary.ts): seeds the issue-5 dataset
+ * into a dedicated database of its own embedded PostgreSQL (pg_stat_statements loaded), starts
+ * Kairos (dist/src/main.js) and the raw-pg baseline (dist/bench/baseline.js) as child processes, and
+ * drives both over loopback with autocannon, one after the other, at 1 and 8 connections.
+ * Writes bench/out/<time>.json and, for a run of every scenario, the generated block of bench/RESULTS.md.
+ */
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const DATABASE = 'kairos_bench';
+const PG_PORT = Number(process.env.BENCH_PG_PORT ?? 54339);
+const POOL_MAX = '10';
+const CONNECTIONS = [1, 8];
+/** USER_HZ of /proc/<pid>/stat: 100 on every Linux architecture Node runs on. */
+const CLOCK_TICKS = 100;
+
+const { values: args } = parseArgs({
+  options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, label: { type: 'string' }, soak: { type: 'string' }, profile: { type: 'boolean', default: false }, 'kairos-env': { type: 'string', multiple: true }, kairos: { type: 'string' } },
+});
+const QUICK = args.quick!;
+/** Seconds of unmeasured warm-up per target and scenario, of measurement per connection count, of soak. */
+const WARM = QUICK ? 1 : 3;
+const MEASURE = QUICK ? 3 : 10;
+const SOAK = args.soak !== undefined ? Number(args.soak) : QUICK ? 0 : 60;
+/** The Kairos entry point; `--kairos` runs another build (e.g. a worktree of the previous commit) for before/after. */
+const KAIROS_MAIN = path.resolve(args.kairos ?? path.join(ROOT, 'dist/src/main.js'));
+/** Upper bound of requests per measurement (the run is bounded in time and in count). */
+const MAX_REQUESTS = 200_000;
+
+interface Measurement {
+  scenario: string;
+  target: Target['name'];
+  connections: number;
+  requests: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  ok: number;
+  refused: number;
+  errors: number;
+  statementsPerRequest: number;
+  /** CPU time (user + system) the server process spent per request: steadier than req/s on a busy machine. */
+  cpuMsPerRequest: number;
+  /** Response size, headers included (autocannon's byte count ÷ responses). */
+  kbPerResponse: number;
+  peakRssMb: number;
+}
+
+const log = (msg: string) => process.stdout.write(`${msg}\n`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A child process started by the bench; `stop` sends SIGTERM and waits for it to exit. */
+interface Child {
+  proc: ChildProcess;
+  port: number;
+  output: string[];
+  stop(): Promise<void>;
+}
+
+async function startChild(script: string, env: Record<string, string>, nodeArgs: string[] = []): Promise<Child> {
+  const proc = spawn(process.execPath, [...nodeArgs, script], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const output: string[] = [];
+  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+  const onData = (chunk: Buffer) => {
+    for (const line of chunk.toString('utf8').split('\n')) if (line) output.push(line);
+    if (output.length > 20_000) output.splice(0, output.length - 10_000);
+  };
+  proc.stdout!.on('data', onData);
+  proc.stderr!.on('data', onData);
+  const port = Number(env.PORT);
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (proc.exitCode !== null) throw new Error(`${script} exited ${proc.exitCode}:\n${output.slice(-20).join('\n')}`);
+    const healthy = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
+    if (healthy) break;
+    if (Date.now() > deadline) throw new Error(`${script} did not answer /healthz within 60 s`);
+    await sleep(200);
+  }
+  return {
+    proc,
+    port,
+    output,
+    async stop() {
+      if (proc.exitCode === null) proc.kill('SIGTERM');
+      await Promise.race([exited, sleep(10_000).then(() => proc.kill('SIGKILL'))]);
+    },
+  };
+}
+
+async function freePort(): Promise<number> {
+  const net = await import('node:net');
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+const procStatus = async (pid: number, field: string) => {
+  const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(await readFile(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) / 1024 : NaN;
+};
+/** CPU time (user + system, ms) the process has used so far, from /proc/<pid>/stat. */
+const cpuMs = async (pid: number) => {
+  const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+};
+/** Resets the kernel's peak-RSS mark (VmHWM) of `pid`, so the next reading is this measurement's peak. */
+const resetPeak = (pid: number) => writeFile(`/proc/${pid}/clear_refs`, '5').catch(() => {});
+
+/** Statements the database executed for the bench database since the last reset (the bench's own excluded). */
+async function statements(admin: pg.Client): Promise<number> {
+  const { rows } = await admin.query<{ n: number }>(
+    `select coalesce(sum(calls), 0)::int as n from pg_stat_statements
+      where dbid = (select oid from pg_database where datname = current_database()) and query not ilike '%pg_stat_statements%'`,
+  );
+  return rows[0]!.n;
+}
+const resetStatements = (admin: pg.Client) => admin.query('select pg_stat_statements_reset()');
+
+async function drive(url: string, token: string, scenario: Scenario, target: Target, connections: number, seconds: number) {
+  let i = 0;
+  const outcomes: Record<Outcome, number> = { ok: 0, refused: 0, error: 0 };
+  const result = await autocannon({
+    url,
+    connections,
+    duration: seconds,
+    maxOverallRequests: MAX_REQUESTS,
+    timeout: 30,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    requests: [
+      {
+        method: 'POST',
+        path: target.path,
+        setupRequest: (req) => ({ ...req, body: target.body(i++) }),
+        onResponse: (status, body) => void outcomes[status === 200 ? scenario.outcome(body) : 'error']++,
+      },
+    ],
+  });
+  return { result, outcomes };
+}
+
+async function measure(admin: pg.Client, child: Child, token: string, scenario: Scenario, target: Target, connections: number): Promise<Measurement> {
+  const url = `http://127.0.0.1:${child.port}`;
+  await resetStatements(admin);
+  await resetPeak(child.proc.pid!);
+  const cpuBefore = await cpuMs(child.proc.pid!);
+  const { result, outcomes } = await drive(url, token, scenario, target, connections, MEASURE);
+  const cpu = (await cpuMs(child.proc.pid!)) - cpuBefore;
+  const executed = await statements(admin);
+  const requests = outcomes.ok + outcomes.refused + outcomes.error;
+  return {
+    scenario: scenario.name,
+    target: target.name,
+    connections,
+    requests,
+    rps: Math.round((requests / result.duration) * 10) / 10,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    ok: outcomes.ok,
+    refused: outcomes.refused,
+    errors: outcomes.error + result.errors + result.timeouts,
+    statementsPerRequest: requests ? Math.round((executed / requests) * 100) / 100 : NaN,
+    cpuMsPerRequest: requests ? Math.round((cpu / requests) * 100) / 100 : NaN,
+    kbPerResponse: requests ? Math.round((result.throughput.total / requests / 1024) * 10) / 10 : NaN,
+    peakRssMb: Math.round(await procStatus(child.proc.pid!, 'VmHWM')),
+  };
+}
+
+/** Statements for one nested read of `first` appointments, Kairos and baseline: must not depend on `first`. */
+async function rowCountCheck(admin: pg.Client, kairos: Child, baseline: Child, token: string, seeded: Seeded) {
+  const out: Record<string, Record<number, number>> = { kairos: {}, baseline: {} };
+  for (const first of [5, 50]) {
+    const p = nestedParams(seeded, 3, first);
+    for (const [name, child, reqPath, body] of [
+      ['kairos', kairos, '/graphql', JSON.stringify({ query: NESTED_QUERY, variables: { ...p, practitionerId: toGlobalId('User', p.practitionerId) } })],
+      ['baseline', baseline, '/nested', JSON.stringify(p)],
+    ] as const) {
+      await resetStatements(admin);
+      const res = await fetch(`http://127.0.0.1:${child.port}${reqPath}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
+      const text = await res.text();
+      const edges = (JSON.parse(text).data?.appointments?.edges as unknown[] | undefined)?.length;
+      if (edges !== first) throw new Error(`${name}: asked for ${first} appointments, got ${edges}: ${text.slice(0, 500)}`);
+      out[name]![first] = await statements(admin);
+    }
+  }
+  return out;
+}
+
+/**
+ * The soak: `SOAK` seconds of nested reads at 8 connections against a Kairos started with
+ * `--trace-gc`, which prints the heap size after every collection on stdout. Heap is read from those
+ * lines and RSS from /proc, both from outside the process, so Kairos carries no debug endpoint.
+ */
+async function soak(kairosEnv: Record<string, string>, token: string, scenario: Scenario) {
+  const child = await startChild(KAIROS_MAIN, { ...kairosEnv, PORT: String(await freePort()) }, ['--trace-gc']);
+  try {
+    const target = scenario.targets.find((t) => t.name === 'kairos')!;
+    await drive(`http://127.0.0.1:${child.port}`, token, scenario, target, 8, WARM);
+    child.output.splice(0);
+    const rss: { t: number; mb: number }[] = [];
+    const heap: { t: number; mb: number }[] = [];
+    const started = Date.now();
+    const sampler = setInterval(() => {
+      const t = (Date.now() - started) / 1000;
+      void procStatus(child.proc.pid!, 'VmRSS').then((mb) => rss.push({ t, mb }));
+      for (const line of child.output.splice(0)) {
+        const m = /(Scavenge|Mark-Compact|Mark-sweep)[^\d]*[\d.]+ \([\d.]+\) -> ([\d.]+) \(/.exec(line);
+        if (m) heap.push({ t, mb: Number(m[2]) });
+      }
+    }, 1000);
+    await resetPeak(child.proc.pid!);
+    const { result } = await drive(`http://127.0.0.1:${child.port}`, token, scenario, target, 8, SOAK);
+    clearInterval(sampler);
+    const window = (xs: { t: number; mb: number }[], from: number, to: number) => xs.filter((x) => x.t >= from && x.t < to).map((x) => x.mb);
+    const avg = (xs: number[]) => Math.round((xs.reduce((a, b) => a + b, 0) / Math.max(xs.length, 1)) * 10) / 10;
+    const min = (xs: number[]) => Math.round(Math.min(...xs) * 10) / 10;
+    const tenth = SOAK / 6;
+    return {
+      seconds: SOAK,
+      requests: result.requests.total,
+      rps: Math.round(result.requests.total / result.duration),
+      peakRssMb: Math.round(await procStatus(child.proc.pid!, 'VmHWM')),
+      rssFirstMb: avg(window(rss, 0, tenth)),
+      rssLastMb: avg(window(rss, SOAK - tenth, SOAK + 1)),
+      heapAfterGcFirstMb: min(window(heap, 0, tenth)),
+      heapAfterGcLastMb: min(window(heap, SOAK - tenth, SOAK + 1)),
+      collections: heap.length,
+    };
+  } finally {
+    await child.stop();
+  }
+}
+
+async function machine(admin: pg.Client) {
+  const cpus = os.cpus();
+  const { rows } = await admin.query<{ version: string }>('select version()');
+  return {
+    date: new Date().toISOString(),
+    cpu: `${cpus[0]?.model ?? 'unknown'} × ${cpus.length}`,
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    kernel: `${os.type()} ${os.release()}`,
+    node: process.version,
+    postgres: rows[0]!.version.split(',')[0]!,
+    loadAverage: os.loadavg().map((l) => l.toFixed(2)).join(' '),
+  };
+}
+
+function report(data: { machine: Awaited<ReturnType<typeof machine>>; mode: string; label?: string; measurements: Measurement[]; rowCount: Awaited<ReturnType<typeof rowCountCheck>>; soak?: Awaited<ReturnType<typeof soak>>; seedSeconds: number; wallSeconds: number }, all: Scenario[]): string {
+  const m = data.machine;
+  const lines = [
+    `Run ${m.date} (${data.mode}${data.label ? `, ${data.label}` : ''}): ${m.cpu}, ${m.memoryGb} GB, ${m.kernel}, Node ${m.node}, ${m.postgres}; load average at start ${m.loadAverage}.`,
+    `Dataset: ${DATASET.customers} customers, ${DATASET.practitioners} practitioners, ${DATASET.rooms} rooms, ${DATASET.treatments} treatments, ${DATASET.appointments} appointments over ${DATASET.days} days (seeded in ${data.seedSeconds} s). ${MEASURE} s per measurement after ${WARM} s warm-up; wall time ${data.wallSeconds} s.`,
+    '',
+    '| scenario | target | conns | req/s | p50 ms | p99 ms | statements/req | server CPU ms/req | KB/response | peak RSS MB | ok / refused / errors | ÷ baseline |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|',
+  ];
+  for (const s of all) {
+    for (const x of data.measurements.filter((y) => y.scenario === s.name)) {
+      const base = data.measurements.find((y) => y.scenario === x.scenario && y.connections === x.connections && y.target === 'baseline');
+      const ratio = x.target !== 'baseline' && base ? (x.rps / base.rps).toFixed(2) : '';
+      lines.push(`| ${s.name} | ${x.target} | ${x.connections} | ${x.rps} | ${x.p50} | ${x.p99} | ${x.statementsPerRequest} | ${x.cpuMsPerRequest} | ${x.kbPerResponse} | ${x.peakRssMb} | ${x.ok} / ${x.refused} / ${x.errors} | ${ratio} |`);
+    }
+  }
+  const rc = data.rowCount;
+  lines.push('', `Statements for one nested read, first 5 → first 50 appointments: Kairos ${rc.kairos[5]} → ${rc.kairos[50]}, baseline ${rc.baseline[5]} → ${rc.baseline[50]}.`);
+  if (data.soak) {
+    const s = data.soak;
+    lines.push(
+      `Soak: ${s.seconds} s of nested reads at 8 connections, ${s.requests} requests (${s.rps} req/s); peak RSS ${s.peakRssMb} MB; ` +
+        `RSS ${s.rssFirstMb} MB (first sixth) → ${s.rssLastMb} MB (last sixth); heap after GC (lowest) ${s.heapAfterGcFirstMb} → ${s.heapAfterGcLastMb} MB over ${s.collections} collections.`,
+    );
+  }
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const wallStart = Date.now();
+  const only = args.only ? new Set(args.only.split(',')) : null;
+  const dataDir = path.join(ROOT, '.data/bench');
+  log(`Starting PostgreSQL (${dataDir}, port ${PG_PORT}) with pg_stat_statements`);
+  const db: EmbeddedDatabase = await startEmbeddedPostgres(dataDir, PG_PORT, () => {}, ['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.max=5000']);
+  const children: Child[] = [];
+  try {
+    const root = new pg.Client({ connectionString: db.urlFor('postgres') });
+    await root.connect();
+    await root.query(`drop database if exists ${DATABASE} with (force)`);
+    await root.query(`create database ${DATABASE}`);
+    await root.end();
+    const databaseUrl = db.urlFor(DATABASE);
+
+    const seedStart = Date.now();
+    const orm = await initOrm({ clientUrl: databaseUrl });
+    let token: string;
+    let organisationId: string;
+    try {
+      await migrate(orm);
+      const created = await createOrganisation(orm.em.fork(), { name: 'Bench Clinic', timeZone: 'Europe/London', currency: 'GBP', owner: { name: 'Bench Owner', email: 'owner@bench.example' } });
+      token = created.token;
+      organisationId = created.organisation.id;
+    } finally {
+      await orm.close();
+    }
+    const admin = new pg.Client({ connectionString: databaseUrl });
+    // PostgreSQL stopping at the end of a failed run must not hide the failure behind this client's error.
+    admin.on('error', () => {});
+    await admin.connect();
+    await admin.query('create extension if not exists pg_stat_statements');
+    const seeded = await seedDataset(admin, organisationId);
+    const seedSeconds = Math.round((Date.now() - seedStart) / 100) / 10;
+    log(`Seeded in ${seedSeconds} s`);
+
+    const kairosEnv = {
+      DATABASE_URL: databaseUrl, HOST: '127.0.0.1', LOG_LEVEL: 'warn', KAIROS_SEED_DEMO: 'false', DB_POOL_MAX: POOL_MAX,
+      ...Object.fromEntries((args['kairos-env'] ?? []).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)])),
+    };
+    const profileArgs = args.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(ROOT, 'bench/out/profiles')}`] : [];
+    const kairos = await startChild(KAIROS_MAIN, { ...kairosEnv, PORT: String(await freePort()) }, profileArgs);
+    children.push(kairos);
+    const baseline = await startChild(path.join(ROOT, 'dist/bench/baseline.js'), { DATABASE_URL: databaseUrl, DB_POOL_MAX: POOL_MAX, PORT: String(await freePort()) });
+    children.push(baseline);
+    const childOf = (t: Target) => (t.name === 'kairos' ? kairos : baseline);
+
+    const rowCount = await rowCountCheck(admin, kairos, baseline, token, seeded);
+    log(`Statements per nested read (5 → 50 rows): Kairos ${rowCount.kairos[5]} → ${rowCount.kairos[50]}, baseline ${rowCount.baseline[5]} → ${rowCount.baseline[50]}`);
+
+    const all = scenarios(seeded);
+    const measurements: Measurement[] = [];
+    for (const scenario of all.filter((s) => !only || only.has(s.name))) {
+      log(`\n${scenario.title}`);
+      for (const target of scenario.targets) {
+        const child = childOf(target);
+        await drive(`http://127.0.0.1:${child.port}`, token, scenario, target, 8, WARM);
+        for (const connections of CONNECTIONS) {
+          const m = await measure(admin, child, token, scenario, target, connections);
+          measurements.push(m);
+          log(`  ${target.name.padEnd(12)} c=${connections}  ${String(m.rps).padStart(8)} req/s  p50 ${m.p50} ms  p99 ${m.p99} ms  ${m.statementsPerRequest} stmt/req  ${m.cpuMsPerRequest} CPU ms/req  ${m.kbPerResponse} KB/resp  peak RSS ${m.peakRssMb} MB  ok ${m.ok} refused ${m.refused} errors ${m.errors}`);
+        }
+      }
+      for (const connections of CONNECTIONS) {
+        const base = measurements.find((x) => x.scenario === scenario.name && x.target === 'baseline' && x.connections === connections)!;
+        for (const x of measurements.filter((y) => y.scenario === scenario.name && y.target !== 'baseline' && y.connections === connections)) {
+          log(`  ${x.target} ÷ baseline at ${connections} connection(s): ${(x.rps / base.rps).toFixed(2)}`);
+        }
+      }
+    }
+    if (kairos.output.length) log(`\nKairos wrote ${kairos.output.length} lines on stdout/stderr; the last: ${kairos.output.at(-1)!.slice(0, 400)}`);
+    await kairos.stop();
+    const nested = all.find((s) => s.name === 'nested')!;
+    const soakResult = SOAK > 0 && (!only || only.has('soak')) ? await soak(kairosEnv, token, nested) : undefined;
+    if (soakResult) log(`\nSoak: ${JSON.stringify(soakResult)}`);
+
+    const data = {
+      machine: await machine(admin),
+      mode: QUICK ? 'quick' : 'full',
+      label: args.label,
+      measurements,
+      rowCount,
+      soak: soakResult,
+      seedSeconds,
+      wallSeconds: Math.round((Date.now() - wallStart) / 1000),
+    };
+    await admin.end();
+    const text = report(data, all);
+    log(`\n${text}`);
+    const outDir = path.join(ROOT, 'bench/out');
+    await mkdir(outDir, { recursive: true });
+    await writeFile(path.join(outDir, `${data.machine.date.replaceAll(':', '-')}.json`), JSON.stringify(data, null, 2));
+    if (!only) await writeResults(text);
+    log(`\nWall time ${Math.round((Date.now() - wallStart) / 1000)} s`);
+  } finally {
+    for (const child of children) await child.stop();
+    await db.stop();
+  }
+}
+
+const BEGIN = '<!-- bench:begin (written by npm run bench) -->';
+const END = '<!-- bench:end -->';
+
+/** Replaces the generated block of bench/RESULTS.md, keeping the hand-written text around it. */
+async function writeResults(text: string): Promise<void> {
+  const file = path.join(ROOT, 'bench/RESULTS.md');
+  const current = existsSync(file) ? await readFile(file, 'utf8') : `# Benchmark results\n\n${BEGIN}\n${END}\n`;
+  const start = current.indexOf(BEGIN);
+  const end = current.indexOf(END);
+  const next = start >= 0 && end > start ? `${current.slice(0, start + BEGIN.length)}\n${text}\n${current.slice(end)}` : `${current}\n${BEGIN}\n${text}\n${END}\n`;
+  await writeFile(file, next);
+}
+
+main().catch((error) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exitCode = 1;
+});

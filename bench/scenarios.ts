@@ -1,0 +1,140 @@
+import { toGlobalId } from '../src/shared/global-id.js';
+import { SEED_START, type Seeded } from './seed.js';
+
+/** How one response counts: answered, refused by a business rule (userErrors), or failed. */
+export type Outcome = 'ok' | 'refused' | 'error';
+
+/** One system under test for a scenario: where to POST and the body of the i-th request. */
+export interface Target {
+  name: 'kairos' | 'baseline' | 'baseline-cte';
+  path: string;
+  body(i: number): string;
+}
+
+export interface Scenario {
+  name: string;
+  title: string;
+  targets: Target[];
+  outcome(body: string): Outcome;
+}
+
+const DAY = 86_400_000;
+/** Written appointments go here, one 15-minute slot per request, so no two writes ever overlap. */
+const WRITE_START = Date.UTC(2031, 0, 1);
+
+const gql = (query: string, variables: Record<string, unknown>) => JSON.stringify({ query, variables });
+const readOutcome = (body: string): Outcome => (body.startsWith('{"data"') && !body.includes('"errors":[') ? 'ok' : 'error');
+
+export const NESTED_QUERY = `query PractitionerDays($practitionerId: ID!, $from: DateTime!, $to: DateTime!, $first: Int!) {
+  appointments(first: $first, filter: { practitionerId: $practitionerId, from: $from, to: $to }) {
+    edges { node {
+      id code startsAt endsAt status notes serviceAmount
+      customer { id name phoneNumber email }
+      treatments { id name durationMinutes price }
+      payments { id amount paymentKind paymentMethod paidAt }
+    } }
+  }
+}`;
+
+const CUSTOMER_QUERY = `query CustomerPage($id: ID!, $first: Int!) {
+  customer(id: $id) {
+    id name phoneNumber email
+    appointments(first: $first) { totalCount pageInfo { hasNextPage } edges { cursor node { id code startsAt endsAt status } } }
+  }
+}`;
+
+const NODE_QUERY = `query Lookup($id: ID!) { node(id: $id) { id ... on Appointment { code startsAt endsAt status } } }`;
+
+const CREATE_MUTATION = `mutation Book($input: CreateAppointmentInput!) {
+  createAppointment(input: $input) { appointment { id code } userErrors { code message } }
+}`;
+
+/** Parameters of the i-th nested read: one practitioner, a 10-day window inside the seeded 90 days. */
+export function nestedParams(seeded: Seeded, i: number, first = 50) {
+  const from = new Date(SEED_START.getTime() + ((i * 13) % 80) * DAY);
+  return { practitionerId: seeded.practitionerIds[(i * 7) % seeded.practitionerIds.length]!, from: from.toISOString(), to: new Date(from.getTime() + 10 * DAY).toISOString(), first };
+}
+
+/**
+ * The four scenarios of issue 5. Request i of a run picks its parameters from i, so Kairos and the
+ * baseline are asked the same sequence; writes take the next slot of a counter shared by the run.
+ */
+export function scenarios(seeded: Seeded): Scenario[] {
+  let slot = 0;
+  const nextWrite = () => {
+    const n = slot++;
+    const startsAt = new Date(WRITE_START + n * 15 * 60_000);
+    return {
+      customerId: seeded.customerIds[n % seeded.customerIds.length]!,
+      practitionerId: seeded.practitionerIds[n % seeded.practitionerIds.length]!,
+      roomId: seeded.roomIds[n % seeded.roomIds.length]!,
+      treatmentIds: [seeded.treatmentIds[n % seeded.treatmentIds.length]!, seeded.treatmentIds[(n + 17) % seeded.treatmentIds.length]!],
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 15 * 60_000).toISOString(),
+      serviceAmount: '90',
+      prepaidAmount: '30',
+      prepaidPaymentMethod: 'card',
+    };
+  };
+  return [
+    {
+      name: 'nested',
+      title: '(a) nested read: 50 appointments of one practitioner in 10 days, with customer, treatments, payments',
+      outcome: readOutcome,
+      targets: [
+        {
+          name: 'kairos',
+          path: '/graphql',
+          body: (i) => {
+            const p = nestedParams(seeded, i);
+            return gql(NESTED_QUERY, { ...p, practitionerId: toGlobalId('User', p.practitionerId) });
+          },
+        },
+        { name: 'baseline', path: '/nested', body: (i) => JSON.stringify(nestedParams(seeded, i)) },
+      ],
+    },
+    {
+      name: 'customer-page',
+      title: '(c) customer page: a customer with its appointments connection, 20 per page, totalCount',
+      outcome: readOutcome,
+      targets: [
+        { name: 'kairos', path: '/graphql', body: (i) => gql(CUSTOMER_QUERY, { id: toGlobalId('Customer', seeded.customerIds[(i * 31) % seeded.customerIds.length]!), first: 20 }) },
+        { name: 'baseline', path: '/customer-page', body: (i) => JSON.stringify({ customerId: seeded.customerIds[(i * 31) % seeded.customerIds.length]!, first: 20 }) },
+      ],
+    },
+    {
+      name: 'node',
+      title: '(d) node look-up: node(id:) of an appointment',
+      outcome: readOutcome,
+      targets: [
+        { name: 'kairos', path: '/graphql', body: (i) => gql(NODE_QUERY, { id: toGlobalId('Appointment', seeded.appointmentIds[(i * 7919) % seeded.appointmentIds.length]!) }) },
+        { name: 'baseline', path: '/node', body: (i) => JSON.stringify({ id: seeded.appointmentIds[(i * 7919) % seeded.appointmentIds.length]! }) },
+      ],
+    },
+    {
+      name: 'create',
+      title: '(b) createAppointment: practitioner, room, 2 treatments, 1 prepayment, all rules and constraints on',
+      outcome: (body) => (body.includes('"userErrors":[]') ? 'ok' : body.includes('"userErrors":[{') ? 'refused' : 'error'),
+      targets: [
+        {
+          name: 'kairos',
+          path: '/graphql',
+          body: () => {
+            const w = nextWrite();
+            return gql(CREATE_MUTATION, {
+              input: {
+                ...w,
+                customerId: toGlobalId('Customer', w.customerId),
+                practitionerId: toGlobalId('User', w.practitionerId),
+                roomId: toGlobalId('Resource', w.roomId),
+                treatmentIds: w.treatmentIds.map((id) => toGlobalId('Treatment', id)),
+              },
+            });
+          },
+        },
+        { name: 'baseline', path: '/create-five', body: () => JSON.stringify(nextWrite()) },
+        { name: 'baseline-cte', path: '/create-one', body: () => JSON.stringify(nextWrite()) },
+      ],
+    },
+  ];
+}
