@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -43,6 +43,11 @@ const MEASURE = QUICK ? 3 : 10;
 const SOAK = args.soak !== undefined ? Number(args.soak) : QUICK ? 0 : 60;
 /** The Kairos entry point; `--kairos` runs another build (e.g. a worktree of the previous commit) for before/after. */
 const KAIROS_MAIN = path.resolve(args.kairos ?? path.join(ROOT, 'dist/src/main.js'));
+/** Node's flags from `npm start` (the heap cap), so the bench measures Kairos as it is started. */
+const KAIROS_NODE_ARGS: string[] = (() => {
+  const start = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  return /node((?: --\S+)*) dist\/src\/main\.js/.exec(start)?.[1]?.trim().split(' ').filter(Boolean) ?? [];
+})();
 /** Upper bound of requests per measurement (the run is bounded in time and in count). */
 const MAX_REQUESTS = 200_000;
 
@@ -213,7 +218,7 @@ async function rowCountCheck(admin: pg.Client, kairos: Child, baseline: Child, t
  * lines and RSS from /proc, both from outside the process, so Kairos carries no debug endpoint.
  */
 async function soak(kairosEnv: Record<string, string>, token: string, scenario: Scenario) {
-  const child = await startChild(KAIROS_MAIN, { ...kairosEnv, PORT: String(await freePort()) }, ['--trace-gc']);
+  const child = await startChild(KAIROS_MAIN, { ...kairosEnv, PORT: String(await freePort()) }, [...KAIROS_NODE_ARGS, '--trace-gc']);
   try {
     const target = scenario.targets.find((t) => t.name === 'kairos')!;
     await drive(`http://127.0.0.1:${child.port}`, token, scenario, target, 8, WARM);
@@ -269,7 +274,7 @@ async function machine(admin: pg.Client) {
 function report(data: { machine: Awaited<ReturnType<typeof machine>>; mode: string; label?: string; measurements: Measurement[]; rowCount: Awaited<ReturnType<typeof rowCountCheck>>; soak?: Awaited<ReturnType<typeof soak>>; seedSeconds: number; wallSeconds: number }, all: Scenario[]): string {
   const m = data.machine;
   const lines = [
-    `Run ${m.date} (${data.mode}${data.label ? `, ${data.label}` : ''}): ${m.cpu}, ${m.memoryGb} GB, ${m.kernel}, Node ${m.node}, ${m.postgres}; load average at start ${m.loadAverage}.`,
+    `Run ${m.date} (${data.mode}${data.label ? `, ${data.label}` : ''}): ${m.cpu}, ${m.memoryGb} GB, ${m.kernel}, Node ${m.node}, ${m.postgres}; load average at start ${m.loadAverage}. Kairos runs as \`npm start\` does: \`node ${[...KAIROS_NODE_ARGS, 'dist/src/main.js'].join(' ')}\`.`,
     `Dataset: ${DATASET.customers} customers, ${DATASET.practitioners} practitioners, ${DATASET.rooms} rooms, ${DATASET.treatments} treatments, ${DATASET.appointments} appointments over ${DATASET.days} days (seeded in ${data.seedSeconds} s). ${MEASURE} s per measurement after ${WARM} s warm-up; wall time ${data.wallSeconds} s.`,
     '',
     '| scenario | target | conns | req/s | p50 ms | p99 ms | statements/req | server CPU ms/req | KB/response | peak RSS MB | ok / refused / errors | ÷ baseline |',
@@ -335,7 +340,7 @@ async function main(): Promise<void> {
       ...Object.fromEntries((args['kairos-env'] ?? []).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)])),
     };
     const profileArgs = args.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(ROOT, 'bench/out/profiles')}`] : [];
-    const kairos = await startChild(KAIROS_MAIN, { ...kairosEnv, PORT: String(await freePort()) }, profileArgs);
+    const kairos = await startChild(KAIROS_MAIN, { ...kairosEnv, PORT: String(await freePort()) }, [...KAIROS_NODE_ARGS, ...profileArgs]);
     children.push(kairos);
     const baseline = await startChild(path.join(ROOT, 'dist/bench/baseline.js'), { DATABASE_URL: databaseUrl, DB_POOL_MAX: POOL_MAX, PORT: String(await freePort()) });
     children.push(baseline);

@@ -26,6 +26,9 @@ import { AppointmentStatus } from './appointment-status.js';
 @Unique({ properties: ['organisation', 'code'] })
 @Unique({ properties: ['organisation', 'idempotencyKey'] })
 @Index({ properties: ['organisation', 'startsAt'] })
+// A practitioner's window (the calendar read): without it PostgreSQL walks the organisation's
+// appointments by startsAt and filters (EXPLAIN in bench/RESULTS.md, 0.92 → 0.16 ms on 20,000 rows).
+@Index({ properties: ['organisation', 'practitioner', 'startsAt', 'id'] })
 @Check({ name: 'appointment_ends_after_start', expression: 'ends_at > starts_at' })
 @Check({ name: 'appointment_text_lengths', expression: 'char_length(notes) <= 1000 and char_length(cancellation_note) <= 1000 and char_length(client_comment) <= 1000 and char_length(on_ecr_notes) <= 1000' })
 @Check({ name: 'appointment_service_amount_non_negative', expression: 'service_amount >= 0' })
