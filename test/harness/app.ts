@@ -33,21 +33,26 @@ export interface TestApp {
   stop(): Promise<void>;
 }
 
-/**
- * Starts Kairos over HTTP on a fresh database of the run's PostgreSQL, migrated like `npm start` does.
- * One per test file (call in `beforeAll`, `stop()` in `afterAll`). `log` replaces the silent logger
- * (for tests that read the server's log lines).
- */
-export async function startTestApp(options: { log?: pino.Logger } = {}): Promise<TestApp> {
+/** Creates an empty database named `<prefix>_<random>` on the run's PostgreSQL; answers its URL. */
+export async function createTestDatabase(prefix: string): Promise<string> {
   const adminUrl = inject('adminDatabaseUrl');
-  const database = `kairos_test_${randomBytes(6).toString('hex')}`;
+  const database = `${prefix}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE "${database}"`);
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${database}`;
-  const databaseUrl = url.toString();
+  return url.toString();
+}
+
+/**
+ * Starts Kairos over HTTP on a fresh database of the run's PostgreSQL, migrated like `npm start` does.
+ * One per test file (call in `beforeAll`, `stop()` in `afterAll`). `log` replaces the silent logger
+ * (for tests that read the server's log lines).
+ */
+export async function startTestApp(options: { log?: pino.Logger } = {}): Promise<TestApp> {
+  const databaseUrl = await createTestDatabase('kairos_test');
 
   const queries: string[] = [];
   const log = options.log ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });

@@ -1,13 +1,12 @@
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MikroORM } from '@mikro-orm/postgresql';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate, ormConfig } from '../../src/db/orm.js';
+import { createTestDatabase } from '../harness/app.js';
 
 const SNAPSHOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations/.snapshot-kairos.json');
 
@@ -16,17 +15,10 @@ let orm: MikroORM;
 let migrationsDir: string;
 
 beforeAll(async () => {
-  const adminUrl = inject('adminDatabaseUrl');
-  const database = `kairos_drift_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${database}"`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${database}`;
+  const databaseUrl = await createTestDatabase('kairos_drift');
   migrationsDir = await mkdtemp(path.join(os.tmpdir(), 'kairos-drift-'));
   await cp(SNAPSHOT, path.join(migrationsDir, '.snapshot-kairos.json'));
-  const config = ormConfig({ clientUrl: url.toString() });
+  const config = ormConfig({ clientUrl: databaseUrl });
   orm = await MikroORM.init({ ...config, migrations: { ...config.migrations, path: migrationsDir, pathTs: migrationsDir } });
   await migrate(orm);
 });
