@@ -12,6 +12,7 @@ import type { Logger } from 'pino';
 import { TOKEN_HEADERS } from '../modules/auth/auth.service.js';
 import { createContext, type Context } from './context.js';
 import { serveGraphiQL } from './graphiql.js';
+import { nulGuardPlugin } from './nul-guard.js';
 
 /** Error codes that reach clients unmasked; anything else becomes INTERNAL_SERVER_ERROR. */
 const PUBLIC_CODES = new Set([
@@ -118,7 +119,7 @@ export async function createServer(options: {
     csrfPrevention: { requestHeaders: PREFLIGHT_HEADERS },
     includeStacktraceInErrorResponses: false,
     // Apollo's own landing page loads Apollo Sandbox from a CDN; GraphiQL (below) is the one we serve.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), operationPlugin(), ...(options.plugins ?? [])],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), operationPlugin(), nulGuardPlugin(), ...(options.plugins ?? [])],
     formatError(formatted, error) {
       if (isPublic(error) || (formatted.extensions?.code && formatted.extensions.code !== 'INTERNAL_SERVER_ERROR')) return formatted;
       const requestId = formatted.extensions?.requestId;

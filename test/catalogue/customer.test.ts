@@ -126,6 +126,19 @@ describe('createCustomer', () => {
     expect(await customerCount(org)).toBe(before);
   });
 
+  it('refuses a NUL character in a variable or a string literal with BAD_USER_INPUT, writing nothing', async () => {
+    const before = await customerCount(org);
+    const inVariable = await app.gql(CREATE, { input: { firstName: 'Nul\u0000Byte' } }, { token: org.token });
+    expect(inVariable.data).toBeUndefined();
+    expect(inVariable.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', argumentName: 'input' }) })]);
+    expect(inVariable.errors![0]!.message).toContain('$input.firstName');
+    const inLiteral = await app.gql('mutation { createCustomer(input: { firstName: "Nul\\u0000Byte" }) { customer { id } } }', {}, { token: org.token });
+    expect(inLiteral.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const inSearch = await app.gql('query($q: String) { customers(search: $q) { totalCount } }', { q: 'a\u0000' }, { token: org.token });
+    expect(inSearch.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(await customerCount(org)).toBe(before);
+  });
+
   it('answers NOT_FOUND for a company of another organisation and writes nothing', async () => {
     const foreign = payload(await app.gql(`mutation { createCompany(input: { name: "Theirs" }) { company { id } userErrors { code } } }`, {}, { token: other.token }), 'createCompany').company;
     const before = await customerCount(org);
