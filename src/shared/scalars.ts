@@ -18,6 +18,10 @@ export const DateScalar = new GraphQLScalarType({
 /** `JSONObject`: free-form extras (`customAttributes`, `extraInfo`, history `changes`). */
 export const JSONObjectScalar = JSONObjectResolver;
 
+/** Every Decimal column is `numeric(19,4)` (or narrower, checked by its own rule): 15 digits before the point, 4 after. */
+const DECIMAL_SCALE = 4;
+const DECIMAL_LIMIT = new Decimal('1e15');
+
 function parseDecimal(value: unknown): string {
   if (typeof value !== 'string' && typeof value !== 'number') {
     throw new GraphQLError('Decimal must be a string or a number, e.g. "12.50".');
@@ -25,7 +29,11 @@ function parseDecimal(value: unknown): string {
   if (typeof value === 'number' && !Number.isFinite(value)) throw new GraphQLError('Decimal must be finite.');
   const text = String(value).trim();
   if (!/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(text)) throw new GraphQLError(`"${text}" is not a decimal number.`);
-  return new Decimal(text).toFixed();
+  const decimal = new Decimal(text);
+  if (decimal.abs().gte(DECIMAL_LIMIT) || decimal.decimalPlaces() > DECIMAL_SCALE) {
+    throw new GraphQLError(`"${text}" is out of range: a Decimal has at most 15 digits before the point and ${DECIMAL_SCALE} after it.`);
+  }
+  return decimal.toFixed();
 }
 
 /**
@@ -35,7 +43,7 @@ function parseDecimal(value: unknown): string {
 export const DecimalScalar = new GraphQLScalarType<string, string>({
   name: 'Decimal',
   description:
-    'An exact decimal number, answered as a string in canonical form without trailing zeros (e.g. `"1250.5"`); strings and numbers are accepted on input. Money is in major units of the organisation\'s ISO 4217 currency.',
+    'An exact decimal number, answered as a string in canonical form without trailing zeros (e.g. `"1250.5"`); strings and numbers are accepted on input, with at most 15 digits before the point and 4 after (else BAD_USER_INPUT). Money is in major units of the organisation\'s ISO 4217 currency.',
   // Canonical form: no exponent, no trailing zeros (`numeric(19,4)` answers "85.0000"; clients get "85").
   serialize: (value) => new Decimal(value instanceof Decimal ? value : String(value)).toFixed(),
   parseValue: parseDecimal,

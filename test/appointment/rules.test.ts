@@ -30,6 +30,15 @@ describe('VALIDATION and INVALID_IIN', () => {
   });
   it('refuses an empty treatment list', () => expectCreateRefused({ startsAt: '2030-01-03T10:00:00Z', endsAt: '2030-01-03T11:00:00Z', treatmentIds: [] }, 'VALIDATION'));
   it('refuses a negative serviceAmount', () => expectCreateRefused({ startsAt: '2030-01-04T10:00:00Z', endsAt: '2030-01-04T11:00:00Z', serviceAmount: -1 }, 'VALIDATION'));
+  it('refuses a serviceAmount beyond numeric(19,4) with BAD_USER_INPUT (1e15 and a fifth decimal place), writing nothing', async () => {
+    const before = await appointmentCount(app, org);
+    for (const serviceAmount of ['1e15', '1000000000000000', '0.00001']) {
+      const res = await createAppointment(app, org, { startsAt: '2030-01-05T10:00:00Z', endsAt: '2030-01-05T11:00:00Z', serviceAmount });
+      expect(res.errors?.[0]?.extensions?.code, serviceAmount).toBe('BAD_USER_INPUT');
+    }
+    ok(await createAppointment(app, org, { startsAt: '2030-01-05T10:00:00Z', endsAt: '2030-01-05T11:00:00Z', serviceAmount: '999999999999999.99' }), 'createAppointment');
+    expect(await appointmentCount(app, org)).toBe(before + 1);
+  });
   it('refuses a roomId that is not a ROOM', async () => {
     const van = await makeResource(app, org, 'Van R', 'VEHICLE');
     await expectCreateRefused({ startsAt: '2030-01-05T10:00:00Z', endsAt: '2030-01-05T11:00:00Z', roomId: van.id }, 'VALIDATION');
