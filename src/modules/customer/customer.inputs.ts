@@ -19,18 +19,12 @@ const D = {
   relatedUserId: 'Global id of a User (a member of the organisation) related to the customer (Flextell `related_user`).',
 };
 
-/** Input of `createCustomer`. Strings are trimmed; an empty string counts as not given. */
-@InputType({ description: 'A new customer (Flextell customer, One-link client, Ctrl-Hub contact, Caspen client). Give `name`, or `firstName` and/or `lastName` to derive it.' })
-export class CreateCustomerInput {
-  @Field(() => String, { nullable: true, description: D.firstName })
-  firstName?: string | null;
-
-  @Field(() => String, { nullable: true, description: D.lastName })
-  lastName?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Full display name (One-link `client_name`), at most 200 characters; derived as "firstName lastName" when not given. VALIDATION when neither it nor a first/last name is given.' })
-  name?: string | null;
-
+/**
+ * Fields create and update describe alike. The name and link fields stay in each input: their
+ * descriptions say how create derives and update re-derives or unlinks them.
+ */
+@InputType({ description: 'Fields of a customer shared by create and update.' })
+export abstract class CustomerFieldsInput {
   @Field(() => String, { nullable: true, description: D.phoneNumber })
   phoneNumber?: string | null;
 
@@ -60,6 +54,20 @@ export class CreateCustomerInput {
 
   @Field(() => InteractionMethod, { nullable: true, description: D.preferredContactMethod })
   preferredContactMethod?: InteractionMethod | null;
+}
+
+/** Input of `createCustomer`. Strings are trimmed; an empty string counts as not given. */
+@InputType({ description: 'A new customer (Flextell customer, One-link client, Ctrl-Hub contact, Caspen client). Give `name`, or `firstName` and/or `lastName` to derive it.' })
+export class CreateCustomerInput extends CustomerFieldsInput {
+  @Field(() => String, { nullable: true, description: D.firstName })
+  firstName?: string | null;
+
+  @Field(() => String, { nullable: true, description: D.lastName })
+  lastName?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Full display name (One-link `client_name`), at most 200 characters; derived as "firstName lastName" when not given. VALIDATION when neither it nor a first/last name is given.' })
+  name?: string | null;
+
 
   @Field(() => ID, { nullable: true, description: D.companyId })
   companyId?: string | null;
@@ -76,7 +84,7 @@ export class CreateCustomerInput {
  * null clears it (`name: null` re-derives the name from first and last name).
  */
 @InputType({ description: 'Changes to a customer. Only the fields given change; null clears a field (`name: null` derives the name from firstName and lastName again).' })
-export class UpdateCustomerInput {
+export class UpdateCustomerInput extends CustomerFieldsInput {
   @Field(() => ID, { description: 'Global id of the Customer to change.' })
   id!: string;
 
@@ -89,35 +97,6 @@ export class UpdateCustomerInput {
   @Field(() => String, { nullable: true, description: 'Full display name, at most 200 characters; null derives it as "firstName lastName" (VALIDATION when both are empty).' })
   name?: string | null;
 
-  @Field(() => String, { nullable: true, description: D.phoneNumber })
-  phoneNumber?: string | null;
-
-  @Field(() => String, { nullable: true, description: D.email })
-  email?: string | null;
-
-  @Field(() => DateScalar, { nullable: true, description: D.dateOfBirth })
-  dateOfBirth?: string | null;
-
-  @Field(() => String, { nullable: true, description: D.gender })
-  gender?: string | null;
-
-  @Field(() => String, { nullable: true, description: D.countryName })
-  countryName?: string | null;
-
-  @Field(() => String, { nullable: true, description: D.identityNumber })
-  identityNumber?: string | null;
-
-  @Field(() => String, { nullable: true, description: D.job })
-  job?: string | null;
-
-  @Field(() => String, { nullable: true, description: D.address })
-  address?: string | null;
-
-  @Field(() => String, { nullable: true, description: D.avatarUrl })
-  avatarUrl?: string | null;
-
-  @Field(() => InteractionMethod, { nullable: true, description: D.preferredContactMethod })
-  preferredContactMethod?: InteractionMethod | null;
 
   @Field(() => ID, { nullable: true, description: `${D.companyId} Null unlinks the company.` })
   companyId?: string | null;
