@@ -15,11 +15,10 @@ export interface PayloadShape<T> {
 }
 
 /**
- * Builds a mutation payload type: `{ <field>: T, userErrors }`, plus `replayed` for a create that takes
- * an `idempotencyKey` (e.g. `CreateCustomerPayload { customer userErrors replayed }`,
- * `UpdateCustomerPayload { customer userErrors }`).
+ * The fields every mutation payload has, `{ <field>: T, userErrors }`, as an abstract base to extend
+ * with the payload's own fields (`replayed`, `conflicts`).
  */
-export function payloadType<T extends object>(name: string, field: string, objectType: ClassType<T>, options: { idempotent: boolean } = { idempotent: true }) {
+export function payloadBase<T extends object>(field: string, objectType: ClassType<T>) {
   @ObjectType()
   abstract class Base {
     @Field(() => objectType, { name: field, nullable: true, description: `The ${objectType.name}; null when userErrors is not empty.` })
@@ -28,6 +27,16 @@ export function payloadType<T extends object>(name: string, field: string, objec
     @Field(() => [UserError], { description: 'Business-rule failures; empty on success. When not empty nothing was written.' })
     userErrors!: UserError[];
   }
+  return Base;
+}
+
+/**
+ * Builds a mutation payload type: `{ <field>: T, userErrors }`, plus `replayed` for a create that takes
+ * an `idempotencyKey` (e.g. `CreateCustomerPayload { customer userErrors replayed }`,
+ * `UpdateCustomerPayload { customer userErrors }`).
+ */
+export function payloadType<T extends object>(name: string, field: string, objectType: ClassType<T>, options: { idempotent: boolean } = { idempotent: true }) {
+  const Base = payloadBase(field, objectType);
   const description = `Result of the mutation: the ${objectType.name} or the userErrors that stopped it.`;
   if (!options.idempotent) {
     @ObjectType(name, { description })

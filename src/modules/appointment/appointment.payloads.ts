@@ -1,5 +1,5 @@
 import { Field, ObjectType, createUnionType, registerEnumType } from 'type-graphql';
-import { UserError } from '../../shared/errors.js';
+import { payloadBase } from '../../shared/mutation.js';
 import { Resource } from '../resource/resource.entity.js';
 import { User } from '../user/user.entity.js';
 import { Appointment } from './appointment.entity.js';
@@ -47,14 +47,7 @@ export class BookingConflict {
 }
 
 /** The fields every appointment payload has. */
-@ObjectType()
-abstract class AppointmentPayloadBase {
-  @Field(() => Appointment, { name: 'appointment', nullable: true, description: 'The appointment; null when userErrors is not empty.' })
-  result!: Appointment | null;
-
-  @Field(() => [UserError], { description: 'Business-rule failures; empty on success. When not empty nothing was written.' })
-  userErrors!: UserError[];
-}
+const AppointmentPayloadBase = payloadBase('appointment', Appointment);
 
 @ObjectType()
 abstract class BookingPayloadBase extends AppointmentPayloadBase {
