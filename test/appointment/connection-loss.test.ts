@@ -44,14 +44,18 @@ describe('database connection lost in the middle of createAppointment', () => {
     const before = await rowCounts(key);
     const database = new URL(app.databaseUrl).pathname.slice(1);
 
-    // History is written after the appointment row (and its allocations) in the same transaction:
-    // holding the history table makes the mutation stop there, with its first writes done.
+    // The appointment, its history event and its allocations are written by one statement, whose
+    // allocation trigger first takes the practitioner's turn for the day (an advisory lock, migration
+    // allocation_turns). Holding that turn makes the mutation stop inside the statement, with its key
+    // claimed and its appointment and history rows written.
+    const practitionerId = Buffer.from(doctor.id, 'base64url').toString().split(':')[1]!;
+    const day = Math.floor(Date.parse(input.startsAt) / 86_400_000);
     const blocker = new pg.Client({ connectionString: app.databaseUrl });
     await blocker.connect();
     let answer: Promise<Response>;
     try {
       await blocker.query('begin');
-      await blocker.query('lock table appointment_event in access exclusive mode');
+      await blocker.query('select pg_advisory_xact_lock(hashtext($1), $2)', [practitionerId, day]);
       answer = fetch(`http://127.0.0.1:${app.kairos.port}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${org.token}` },
@@ -59,19 +63,20 @@ describe('database connection lost in the middle of createAppointment', () => {
         signal: AbortSignal.timeout(30_000),
       });
       const waiting = await waitFor(async () => {
-        const [row] = await app.sql<{ pid: number; query: string }>(
-          `select pid, query from pg_stat_activity where datname = $1 and wait_event_type = 'Lock' and pid <> $2`,
+        const [row] = await app.sql<{ pid: number; query: string; xid: string | null }>(
+          `select pid, query, backend_xid::text as xid from pg_stat_activity where datname = $1 and wait_event = 'advisory' and pid <> $2`,
           [database, (blocker as unknown as { processID: number }).processID],
         );
         return row;
-      }, 20_000, 'the mutation to wait on the lock');
-      expect(waiting.query).toMatch(/insert into "appointment_event"/);
+      }, 20_000, 'the mutation to wait for the practitioner\'s turn');
+      expect(waiting.query, 'the statement that writes the history event and the appointment').toMatch(/^with w0 as \(insert into "appointment_event"/);
+      expect(waiting.xid, 'the mutation has written rows').not.toBeNull();
       const written = await app.sql<{ relname: string }>(
         `select c.relname from pg_locks l join pg_class c on c.oid = l.relation
-          where l.pid = $1 and l.mode = 'RowExclusiveLock' and c.relname in ('idempotency_key', 'appointment', 'appointment_allocation') order by 1`,
+          where l.pid = $1 and l.mode = 'RowExclusiveLock' and c.relname in ('idempotency_key', 'appointment', 'appointment_event') order by 1`,
         [waiting.pid],
       );
-      expect(written.map((r) => r.relname), 'the mutation has written its key, appointment and allocations').toEqual(['appointment', 'appointment_allocation', 'idempotency_key']);
+      expect(written.map((r) => r.relname), 'the mutation has written its key, appointment and history event').toEqual(['appointment', 'appointment_event', 'idempotency_key']);
       const [terminated] = await app.sql<{ ok: boolean }>('select pg_terminate_backend($1) as ok', [waiting.pid]);
       expect(terminated!.ok).toBe(true);
     } finally {
