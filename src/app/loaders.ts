@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
-import type { EntityClass, EntityMetadata } from '@mikro-orm/core';
+import { ReferenceKind, type EntityClass, type EntityMetadata } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { preparedRows } from '../db/prepared.js';
 import { decodeCursor, pageSize, toConnection, type ConnectionArgs, type ConnectionResult } from '../shared/pagination.js';
 import { TenantEntity } from '../shared/tenant.entity.js';
 import { readOnlyFromRow } from './read-only.js';
@@ -9,6 +10,24 @@ type Row = Record<string, unknown>;
 
 /** Identifier-quotes a SQL name taken from entity metadata. */
 const q = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/** Per entity: its mapped columns on the table alias `t`, what `t.*` reads when the table matches the entity. */
+const columnLists = new WeakMap<EntityMetadata, string>();
+
+/**
+ * The entity's columns (scalars and owning to-one keys), listed rather than `t.*`: the loaders'
+ * statements are prepared, and a prepared `t.*` fails with "cached plan must not change result
+ * type" once a migration adds a column to the table while the connection lives.
+ */
+function columnsOf(meta: EntityMetadata): string {
+  let list = columnLists.get(meta);
+  if (list === undefined) {
+    const stored = meta.props.filter((p) => p.persist !== false && (p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.MANY_TO_ONE || (p.kind === ReferenceKind.ONE_TO_ONE && p.owner)));
+    list = stored.flatMap((p) => p.fieldNames).map((name) => `t.${q(name)}`).join(', ');
+    columnLists.set(meta, list);
+  }
+  return list;
+}
 
 /**
  * Every DataLoader of one request, created by {@link createLoaders}. All of them batch per tick, so
@@ -26,9 +45,10 @@ export interface Loaders {
 }
 
 /**
- * Creates the request's loaders over its forked EntityManager. Every loader reads rows with SQL and
- * answers read-only instances (src/app/read-only.ts), not managed entities; `organisationId` scopes
- * tenant-owned tables as the MikroORM tenant filter would, and without it those loaders refuse to run.
+ * Creates the request's loaders over its forked EntityManager. Every loader reads rows with a
+ * prepared statement (src/db/prepared.ts) and answers read-only instances (src/app/read-only.ts), not
+ * managed entities; `organisationId` scopes tenant-owned tables as the MikroORM tenant filter would,
+ * and without it those loaders refuse to run.
  */
 export function createLoaders(em: EntityManager, organisationId: string | null): Loaders {
   const cache = new Map<string, DataLoader<string, unknown>>();
@@ -46,13 +66,18 @@ export function createLoaders(em: EntityManager, organisationId: string | null):
   };
   const meta = (entity: EntityClass<object>) => em.getMetadata().get(entity);
   const column = (m: EntityMetadata, prop: string) => q((m.properties as unknown as Record<string, { fieldNames: string[] }>)[prop]!.fieldNames[0]!);
-  /** Rows of `entity` matching `where` (SQL on the table alias `t`), tenant-scoped like the MikroORM filter. */
-  const select = async <T>(entity: EntityClass<T>, where: string, params: unknown[], orderBy = ''): Promise<T[]> => {
+  /**
+   * Rows of `entity` whose property `key` is one of `ids`, ordered by `orderBy`, tenant-scoped like the
+   * MikroORM filter. The ids are one array parameter, so a batch of any size is the same statement.
+   */
+  const select = async <T>(entity: EntityClass<T>, key: string, ids: readonly string[], orderBy: readonly string[] = []): Promise<T[]> => {
     const m = meta(entity as EntityClass<object>);
     const scoped = entity.prototype instanceof TenantEntity;
-    const rows = await em.execute<Row[]>(
-      `select t.* from ${q(m.tableName)} t where ${scoped ? 't.organisation_id = ? and ' : ''}${where}${orderBy ? ` order by ${orderBy}` : ''}`,
-      scoped ? [tenant(), ...params] : params,
+    const order = orderBy.length ? ` order by ${orderBy.map((k) => `t.${column(m, k)}`).join(', ')}` : '';
+    const rows = await preparedRows(
+      em,
+      `select ${columnsOf(m)} from ${q(m.tableName)} t where ${scoped ? 't.organisation_id = $2 and ' : ''}t.${column(m, key)} = any($1)${order}`,
+      scoped ? [ids, tenant()] : [ids],
     );
     return rows.map((row) => readOnlyFromRow<T>(em, m, row));
   };
@@ -61,7 +86,7 @@ export function createLoaders(em: EntityManager, organisationId: string | null):
     byId(entity) {
       return memo(`byId:${entity.name}`, () =>
         new DataLoader(async (ids: readonly string[]) => {
-          const rows = await select(entity, 't.id in (?)', [[...ids]]);
+          const rows = await select(entity, 'id', ids);
           const byKey = new Map(rows.map((r) => [(r as unknown as { id: string }).id, r]));
           return ids.map((id) => byKey.get(id) ?? null);
         }),
@@ -71,8 +96,7 @@ export function createLoaders(em: EntityManager, organisationId: string | null):
     children(entity, fk, orderBy = ['id' as never]) {
       return memo(`children:${entity.name}.${fk}:${orderBy.join(',')}`, () =>
         new DataLoader(async (ids: readonly string[]) => {
-          const m = meta(entity as EntityClass<object>);
-          const rows = await select(entity, `t.${column(m, fk)} in (?)`, [[...ids]], orderBy.map((k) => `t.${column(m, k)}`).join(', '));
+          const rows = await select(entity, fk, ids, orderBy);
           const groups = new Map<string, typeof rows>(ids.map((id) => [id, []]));
           for (const row of rows) groups.get(((row as Row)[fk] as { id: string }).id)?.push(row);
           return ids.map((id) => groups.get(id)!);
@@ -87,9 +111,10 @@ export function createLoaders(em: EntityManager, organisationId: string | null):
           const ownerCol = prop.joinColumns[0]!;
           const targetCol = prop.inverseJoinColumns[0]!;
           tenant();
-          const pairs = await em.execute<Row[]>(
-            `select ${q(ownerCol)} as owner, ${q(targetCol)} as target from ${q(prop.pivotTable)} where ${q(ownerCol)} in (?)`,
-            [[...ids]],
+          const pairs = await preparedRows(
+            em,
+            `select ${q(ownerCol)} as owner, ${q(targetCol)} as target from ${q(prop.pivotTable)} where ${q(ownerCol)} = any($1)`,
+            [ids],
           );
           const targets = await loaders.byId(target).loadMany(pairs.map((p) => p.target as string));
           const groups = new Map<string, object[]>(ids.map((id) => [id, []]));
@@ -111,28 +136,26 @@ export function createLoaders(em: EntityManager, organisationId: string | null):
           const fieldOf = (prop: string) => (m.properties as unknown as Record<string, { fieldNames: string[] }>)[prop]!.fieldNames[0]!;
           const col = (prop: string) => q(fieldOf(prop));
           const order = keys.map((k) => col(k)).join(', ');
-          const params: unknown[] = [tenant(), [...ids]];
+          const params: unknown[] = [tenant(), ids, size];
           let afterSql = '';
           if (after) {
+            // Parameter $4 + i is the cursor's i-th key.
             const ors = keys.map((_, i) => {
-              const parts = keys.slice(0, i).map((k, j) => {
-                params.push(after[j]);
-                return `${col(k)} = ?`;
-              });
-              params.push(after[i]);
-              parts.push(`${col(keys[i]!)} > ?`);
+              const parts = keys.slice(0, i).map((k, j) => `${col(k)} = $${4 + j}`);
+              parts.push(`${col(keys[i]!)} > $${4 + i}`);
               return `(${parts.join(' and ')})`;
             });
+            params.push(...after);
             afterSql = `where ${ors.join(' or ')}`;
           }
-          params.push(size);
-          const rows = await em.execute<Row[]>(
+          const rows = await preparedRows(
+            em,
             `select * from (
                select s.*, row_number() over (partition by s.${col(fk)} order by ${order}) as __rn from (
-                 select t.*, count(*) over (partition by t.${col(fk)})::int as __total
-                   from ${q(m.tableName)} t where t.organisation_id = ? and t.${col(fk)} in (?)
+                 select ${columnsOf(m)}, count(*) over (partition by t.${col(fk)})::int as __total
+                   from ${q(m.tableName)} t where t.organisation_id = $1 and t.${col(fk)} = any($2)
                ) s ${afterSql}
-             ) r where r.__rn <= ? + 1 order by ${order}`,
+             ) r where r.__rn <= $3 + 1 order by ${order}`,
             params,
           );
           const groups = new Map<string, { rows: object[]; total: number }>(ids.map((id) => [id, { rows: [], total: 0 }]));

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { preparedRows } from '../../db/prepared.js';
 import { graphQLError } from '../../shared/errors.js';
 import { fromGlobalId } from '../../shared/global-id.js';
 import { UserRole } from '../user/user-role.js';
@@ -48,7 +49,8 @@ export function tokenFromHeaders(headers: Headers): string | undefined {
 }
 
 /**
- * Authenticates a request by its token headers and `X-Tenant` in one SQL statement.
+ * Authenticates a request by its token headers and `X-Tenant` in one SQL statement (prepared: every
+ * request runs it).
  * @returns null when no token was sent.
  * @throws GraphQLError `UNAUTHENTICATED` for an unknown or revoked token; `FORBIDDEN` when `X-Tenant`
  *   names an organisation the user is not a member of (or is not an organisation id at all).
@@ -62,19 +64,20 @@ export async function authenticate(em: EntityManager, headers: Headers): Promise
     tenantId = fromGlobalId(tenantHeader)?.id ?? (/^[0-9a-f-]{36}$/i.test(tenantHeader) ? tenantHeader.toLowerCase() : null);
     if (!tenantId) throw graphQLError('FORBIDDEN', 'X-Tenant must be the id of an organisation you are a member of.');
   }
-  const rows = await em.execute<{ user_id: string; organisation_id: string; role: UserRole; time_zone: string; currency: string }[]>(
+  const rows = await preparedRows<{ user_id: string; organisation_id: string; role: UserRole; time_zone: string; currency: string }>(
+    em,
     `select t.user_id, m.organisation_id, m.role, o.time_zone, o.currency
        from api_token t
        join app_user u on u.id = t.user_id and u.is_active
-       join membership m on m.user_id = t.user_id and m.organisation_id = coalesce(?::uuid, t.organisation_id)
+       join membership m on m.user_id = t.user_id and m.organisation_id = coalesce($1::uuid, t.organisation_id)
        join organisation o on o.id = m.organisation_id
-      where t.token_hash = ? and t.revoked_at is null`,
+      where t.token_hash = $2 and t.revoked_at is null`,
     [tenantId, hashToken(token)],
   );
   const row = rows[0];
   if (!row) {
     if (!tenantId) throw graphQLError('UNAUTHENTICATED', 'The API token is unknown or revoked.');
-    const valid = await em.execute(`select 1 from api_token where token_hash = ? and revoked_at is null`, [hashToken(token)]);
+    const valid = await preparedRows(em, `select 1 from api_token where token_hash = $1 and revoked_at is null`, [hashToken(token)]);
     throw valid.length
       ? graphQLError('FORBIDDEN', 'X-Tenant names an organisation you are not a member of.')
       : graphQLError('UNAUTHENTICATED', 'The API token is unknown or revoked.');
