@@ -32,6 +32,9 @@ function shapeOf(meta: EntityMetadata) {
  * snapshot, no reference entities, which is where MikroORM spends its time per row (bench/RESULTS.md,
  * lever "read-only rows"). Only read paths use these, so nothing ever flushes them. A to-one
  * relation is `{ id }`, which is all the field resolvers read of it before asking their own loader.
+ * `data` itself becomes the instance (its prototype is set, its to-one values replaced): the callers
+ * pass the driver's fresh objects, and copying every column into a second object doubled the garbage
+ * per row.
  */
 export function readOnlyInstance<T>(meta: EntityMetadata, data: Data): T {
   const { prototype, toOne } = shapeOf(meta);
@@ -39,7 +42,7 @@ export function readOnlyInstance<T>(meta: EntityMetadata, data: Data): T {
     const id = data[name];
     if (id != null) data[name] = { id };
   }
-  return Object.assign(Object.create(prototype), data) as T;
+  return Object.setPrototypeOf(data, prototype) as T;
 }
 
 /** {@link readOnlyInstance} of a raw database row (column names). */
