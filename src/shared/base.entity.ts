@@ -8,8 +8,12 @@ import { toGlobalId } from './global-id.js';
  * Columns every table has: a UUIDv7 primary key (time-ordered, so `ORDER BY id` is creation order
  * and serves as a stable keyset for cursors) and creation/update stamps (UTC `timestamptz`).
  * GraphQL sees the key only as an opaque global id (`Node.id`).
+ *
+ * Entity types use `simpleResolvers`: their plain fields resolve with graphql-js's default resolver
+ * instead of a type-graphql wrapper per field and row (no middleware or auth checker is configured,
+ * so the wrapper only read the property). `id` keeps the wrapper: its property is `globalId`.
  */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export abstract class BaseEntity {
   @PrimaryKey({ type: 'uuid' })
   id: string = uuidv7();
@@ -23,7 +27,7 @@ export abstract class BaseEntity {
   updatedAt: Opt<Date> = new Date();
 
   /** The opaque Relay global id: base64url of `TypeName:uuid`. */
-  @Field(() => ID, { name: 'id', description: 'Opaque global id; resolves through `node(id:)`.' })
+  @Field(() => ID, { name: 'id', simple: false, description: 'Opaque global id; resolves through `node(id:)`.' })
   get globalId(): Opt<string> {
     return toGlobalId(this.constructor.name, this.id);
   }

@@ -6,7 +6,10 @@ import { Field, ID, InterfaceType } from 'type-graphql';
   resolveType: (value: object) => value.constructor.name,
 })
 export abstract class Node {
-  /** Read from each entity's `globalId` getter, never from its raw UUID. */
-  @Field(() => ID, { name: 'id', description: 'Opaque global id; resolves through `node(id:)`.' })
+  /**
+   * Read from each entity's `globalId` getter, never from its raw UUID. Not `simple`, although the
+   * implementing types have `simpleResolvers`: the default resolver would read the property `id`.
+   */
+  @Field(() => ID, { name: 'id', simple: false, description: 'Opaque global id; resolves through `node(id:)`.' })
   globalId!: string;
 }

@@ -19,7 +19,7 @@ export class ConnectionArgs {
 }
 
 /** Relay `PageInfo`. */
-@ObjectType({ description: 'Where a page sits in its connection (Relay cursor connections).' })
+@ObjectType({ simpleResolvers: true, description: 'Where a page sits in its connection (Relay cursor connections).' })
 export class PageInfo {
   @Field({ description: 'Whether more items follow this page.' })
   hasNextPage!: boolean;
@@ -43,7 +43,7 @@ export interface ConnectionResult<T> {
 
 /** Builds the `XConnection` / `XEdge` object types for a node type. */
 export function connectionType<T extends object>(nodeType: ClassType<T>, name = nodeType.name) {
-  @ObjectType(`${name}Edge`, { description: `An edge to a ${name}.` })
+  @ObjectType(`${name}Edge`, { simpleResolvers: true, description: `An edge to a ${name}.` })
   class Edge {
     @Field({ description: 'Opaque cursor of this edge.' })
     cursor!: string;
@@ -52,7 +52,7 @@ export function connectionType<T extends object>(nodeType: ClassType<T>, name = 
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`, { description: `A page of ${name} items (Relay cursor connection).` })
+  @ObjectType(`${name}Connection`, { simpleResolvers: true, description: `A page of ${name} items (Relay cursor connection).` })
   class Connection {
     @Field(() => [Edge], { description: 'The items of this page, in order.' })
     edges!: Edge[];
@@ -138,6 +138,18 @@ export async function paginate<T extends object>(
   return toConnection(rows, size, keys, Boolean(after), () => em.count(entity, countWhere));
 }
 
+/** An edge whose cursor is encoded when read: most reads select the nodes and never a cursor. */
+class PageEdge<T extends object> {
+  constructor(
+    readonly node: T,
+    private readonly keys: readonly string[],
+  ) {}
+
+  get cursor(): string {
+    return encodeCursor(this.keys.map((k) => (this.node as Record<string, unknown>)[k]));
+  }
+}
+
 /** Shapes rows (fetched with `limit size + 1`) into a connection. */
 export function toConnection<T extends object>(
   rows: T[],
@@ -147,7 +159,7 @@ export function toConnection<T extends object>(
   totalCount: number | (() => Promise<number>),
 ): ConnectionResult<T> {
   const page = rows.slice(0, size);
-  const edges = page.map((node) => ({ node, cursor: encodeCursor(keys.map((k) => (node as Record<string, unknown>)[k])) }));
+  const edges = page.map((node) => new PageEdge(node, keys));
   return {
     edges,
     pageInfo: {

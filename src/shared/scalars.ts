@@ -36,6 +36,25 @@ function parseDecimal(value: unknown): string {
   return decimal.toFixed();
 }
 
+/** A decimal in plain notation without leading zeros: how PostgreSQL writes a `numeric`. */
+const PLAIN_DECIMAL = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/;
+
+/**
+ * The canonical form of a decimal: no exponent, no trailing zeros, zero unsigned; what decimal.js's
+ * `toFixed()` answers. A {@link PLAIN_DECIMAL} (every `numeric` read from the database) only needs its
+ * trailing zeros cut, which costs a fraction of parsing it into a Decimal and printing it again.
+ */
+export function canonicalDecimal(value: unknown): string {
+  if (typeof value !== 'string' || !PLAIN_DECIMAL.test(value)) return new Decimal(value instanceof Decimal ? value : String(value)).toFixed();
+  let end = value.length;
+  if (value.includes('.')) {
+    while (value.endsWith('0', end)) end--;
+    if (value.endsWith('.', end)) end--;
+  }
+  const text = value.slice(0, end);
+  return text === '-0' ? '0' : text;
+}
+
 /**
  * `Decimal`: an exact decimal number, a string on the wire (`"1250.50"`); numbers are accepted on
  * input. Money fields are in major units of the organisation's ISO 4217 currency.
@@ -45,7 +64,7 @@ export const DecimalScalar = new GraphQLScalarType<string, string>({
   description:
     'An exact decimal number, answered as a string in canonical form without trailing zeros (e.g. `"1250.5"`); strings and numbers are accepted on input, with at most 15 digits before the point and 4 after (else BAD_USER_INPUT). Money is in major units of the organisation\'s ISO 4217 currency.',
   // Canonical form: no exponent, no trailing zeros (`numeric(19,4)` answers "85.0000"; clients get "85").
-  serialize: (value) => new Decimal(value instanceof Decimal ? value : String(value)).toFixed(),
+  serialize: canonicalDecimal,
   parseValue: parseDecimal,
   parseLiteral(ast) {
     if (ast.kind === Kind.STRING || ast.kind === Kind.INT || ast.kind === Kind.FLOAT) return parseDecimal(ast.value);

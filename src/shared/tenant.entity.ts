@@ -20,7 +20,7 @@ export const TENANT_FILTER = 'tenant';
     return { organisation: args.organisationId };
   },
 })
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export abstract class TenantEntity extends BaseEntity {
   @ManyToOne({ entity: () => Organisation, deleteRule: 'cascade', index: true })
   organisation!: Organisation;

@@ -28,7 +28,7 @@ registerEnumType(AppointmentAction, {
 });
 
 /** One entry of an appointment's audit trail, written in the same transaction as the change. */
-@ObjectType({ implements: Node, description: 'One entry of an appointment\'s audit trail, written in the same transaction as the change.' })
+@ObjectType({ implements: Node, simpleResolvers: true, description: 'One entry of an appointment\'s audit trail, written in the same transaction as the change.' })
 @Entity()
 export class AppointmentEvent extends TenantEntity {
   declare [OptionalProps]?: 'at' | 'changes' | 'createdAt' | 'updatedAt' | 'globalId';

@@ -21,7 +21,7 @@ import { AppointmentStatus } from './appointment-status.js';
  * `[startsAt, endsAt)` in `appointment_allocation`, whose exclusion constraint makes double booking
  * impossible (migrations/, spec "RESOURCE_UNAVAILABLE").
  */
-@ObjectType({ implements: Node, description: 'A booking of a customer with practitioners and resources for `[startsAt, endsAt)`. Unites Ctrl-Hub, Flextell, One-link and Caspen appointments.' })
+@ObjectType({ implements: Node, simpleResolvers: true, description: 'A booking of a customer with practitioners and resources for `[startsAt, endsAt)`. Unites Ctrl-Hub, Flextell, One-link and Caspen appointments.' })
 @Entity()
 @Unique({ properties: ['organisation', 'code'] })
 @Unique({ properties: ['organisation', 'idempotencyKey'] })

@@ -7,7 +7,7 @@ import { Customer } from '../customer/customer.entity.js';
 import { Treatment } from '../treatment/treatment.entity.js';
 
 /** A course of care that groups appointments (Caspen `case_id`). */
-@ObjectType({ implements: Node, description: 'A course of care grouping appointments (Caspen `case_id`).' })
+@ObjectType({ implements: Node, simpleResolvers: true, description: 'A course of care grouping appointments (Caspen `case_id`).' })
 @Entity({ tableName: 'care_case' })
 export class Case extends TenantEntity {
   declare [OptionalProps]?: 'status' | 'createdAt' | 'updatedAt' | 'globalId';
@@ -25,7 +25,7 @@ export class Case extends TenantEntity {
 }
 
 /** Sessions of a treatment a customer bought in advance (Caspen `client_package_id`). */
-@ObjectType({ implements: Node, description: 'Sessions of a treatment a customer bought in advance (Caspen `client_package_id`).' })
+@ObjectType({ implements: Node, simpleResolvers: true, description: 'Sessions of a treatment a customer bought in advance (Caspen `client_package_id`).' })
 @Entity()
 @Check({ name: 'client_package_sessions', expression: 'sessions_total >= 0 and sessions_used >= 0 and sessions_used <= sessions_total' })
 export class ClientPackage extends TenantEntity {
@@ -47,7 +47,7 @@ export class ClientPackage extends TenantEntity {
 }
 
 /** A catalogue entry explaining a cancellation (Caspen `cancellation_reason_id`). */
-@ObjectType({ implements: Node, description: 'Why an appointment was cancelled (Caspen `cancellation_reason_id`).' })
+@ObjectType({ implements: Node, simpleResolvers: true, description: 'Why an appointment was cancelled (Caspen `cancellation_reason_id`).' })
 @Entity()
 export class CancellationReason extends TenantEntity {
   @Field({ description: 'Reason, e.g. `Customer ill`.' })

@@ -4,7 +4,7 @@ import { TenantEntity } from '../../shared/tenant.entity.js';
 import { Node } from '../../shared/node.js';
 
 /** A customer's company (One-link `company_id`). */
-@ObjectType({ implements: Node, description: 'A customer\'s company (One-link `company_id`).' })
+@ObjectType({ implements: Node, simpleResolvers: true, description: 'A customer\'s company (One-link `company_id`).' })
 @Entity()
 export class Company extends TenantEntity {
   @Field({ description: 'Company name.' })

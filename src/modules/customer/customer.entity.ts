@@ -11,7 +11,7 @@ import { User } from '../user/user.entity.js';
  * The client / patient / contact (Flextell customer, One-link client, Ctrl-Hub contact, Caspen client).
  * Inline customers on `createAppointment` are matched by `identityNumber`, then `phoneNumber`.
  */
-@ObjectType({ implements: Node, description: 'The client, patient or contact an appointment or interaction is for (Flextell customer, One-link client, Ctrl-Hub contact, Caspen client).' })
+@ObjectType({ implements: Node, simpleResolvers: true, description: 'The client, patient or contact an appointment or interaction is for (Flextell customer, One-link client, Ctrl-Hub contact, Caspen client).' })
 @Entity()
 @Index({ properties: ['organisation', 'identityNumber'] })
 @Index({ properties: ['organisation', 'phoneNumber'] })

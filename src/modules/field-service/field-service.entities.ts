@@ -5,7 +5,7 @@ import { Node } from '../../shared/node.js';
 import { Customer } from '../customer/customer.entity.js';
 
 /** A customer's utility account (Ctrl-Hub). */
-@ObjectType({ implements: Node, description: 'A customer\'s utility account (Ctrl-Hub `account`).' })
+@ObjectType({ implements: Node, simpleResolvers: true, description: 'A customer\'s utility account (Ctrl-Hub `account`).' })
 @Entity()
 export class Account extends TenantEntity {
   @Field({ description: 'Account reference, e.g. a supply number.' })
@@ -21,7 +21,7 @@ export class Account extends TenantEntity {
 }
 
 /** A named daily window in local time (Ctrl-Hub `time_band`), e.g. `AM` 08:00–12:00. */
-@ObjectType({ implements: Node, description: 'A named daily window in the organisation\'s local time (Ctrl-Hub `time_band`), e.g. AM 08:00–12:00.' })
+@ObjectType({ implements: Node, simpleResolvers: true, description: 'A named daily window in the organisation\'s local time (Ctrl-Hub `time_band`), e.g. AM 08:00–12:00.' })
 @Entity()
 @Check({ name: 'time_band_window', expression: "start_time ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$' and end_time ~ '^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$' and end_time > start_time" })
 export class TimeBand extends TenantEntity {

@@ -5,7 +5,7 @@ import { Node } from '../../shared/node.js';
 import { Property as Premises } from './property.entity.js';
 
 /** A work order that visits belong to (Ctrl-Hub `operation`). */
-@ObjectType({ implements: Node, description: 'A work order that visits belong to (Ctrl-Hub `operation`).' })
+@ObjectType({ implements: Node, simpleResolvers: true, description: 'A work order that visits belong to (Ctrl-Hub `operation`).' })
 @Entity()
 export class Operation extends TenantEntity {
   @Field({ description: 'Work-order reference.' })

@@ -5,7 +5,7 @@ import { Node } from '../../shared/node.js';
 import { Account } from './field-service.entities.js';
 
 /** Premises a visit happens at (Ctrl-Hub `property`). */
-@ObjectType({ implements: Node, description: 'Premises a visit happens at (Ctrl-Hub `property`).' })
+@ObjectType({ implements: Node, simpleResolvers: true, description: 'Premises a visit happens at (Ctrl-Hub `property`).' })
 @Entity()
 export class Property extends TenantEntity {
   @Field({ description: 'Street address.' })

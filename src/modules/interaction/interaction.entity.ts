@@ -10,7 +10,7 @@ import { User } from '../user/user.entity.js';
 import { InteractionDirection, InteractionMethod, InteractionStatus } from './interaction-enums.js';
 
 /** A contact event with a customer (Ctrl-Hub interaction; One-link `conversation_id`). */
-@ObjectType({ implements: Node, description: 'A contact event with a customer (Ctrl-Hub interaction, One-link conversation).' })
+@ObjectType({ implements: Node, simpleResolvers: true, description: 'A contact event with a customer (Ctrl-Hub interaction, One-link conversation).' })
 @Entity()
 @Index({ properties: ['organisation', 'dateTime'] })
 @Check({ name: 'interaction_notes_length', expression: 'char_length(notes) <= 1000' })

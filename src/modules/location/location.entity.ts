@@ -4,7 +4,7 @@ import { TenantEntity } from '../../shared/tenant.entity.js';
 import { Node } from '../../shared/node.js';
 
 /** Where appointments happen (Caspen `location_id`). */
-@ObjectType({ implements: Node, description: 'Where appointments happen (Caspen `location_id`).' })
+@ObjectType({ implements: Node, simpleResolvers: true, description: 'Where appointments happen (Caspen `location_id`).' })
 @Entity()
 export class Location extends TenantEntity {
   @Field({ description: 'Name, e.g. `Central clinic`.' })

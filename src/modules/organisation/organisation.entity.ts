@@ -5,7 +5,7 @@ import { BaseEntity } from '../../shared/base.entity.js';
 import { Node } from '../../shared/node.js';
 
 /** A tenant: every other record belongs to exactly one organisation (seeds' `org_id`, `X-Tenant`, `account_id`). */
-@ObjectType({ implements: Node, description: 'A tenant. Every record belongs to exactly one organisation (Ctrl-Hub `org_id`, Flextell `X-Tenant`, One-link `account_id`).' })
+@ObjectType({ implements: Node, simpleResolvers: true, description: 'A tenant. Every record belongs to exactly one organisation (Ctrl-Hub `org_id`, Flextell `X-Tenant`, One-link `account_id`).' })
 @Entity()
 @Check({ name: 'organisation_currency_iso4217', expression: "currency ~ '^[A-Z]{3}$'" })
 export class Organisation extends BaseEntity {

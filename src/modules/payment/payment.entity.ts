@@ -24,7 +24,7 @@ registerEnumType(PaymentKind, {
 });
 
 /** Money taken (or refunded) for an appointment. */
-@ObjectType({ implements: Node, description: 'Money taken or refunded for an appointment (One-link `payments[]`).' })
+@ObjectType({ implements: Node, simpleResolvers: true, description: 'Money taken or refunded for an appointment (One-link `payments[]`).' })
 @Entity()
 @Index({ properties: ['organisation', 'paidAt'] })
 @Check({ name: 'payment_amount_non_negative', expression: 'amount >= 0' })

@@ -4,7 +4,7 @@ import { TenantEntity } from '../../shared/tenant.entity.js';
 import { Node } from '../../shared/node.js';
 
 /** A product brand (Flextell `brand`); found or created by name when a product is written. */
-@ObjectType({ implements: Node, description: 'A product brand (Flextell `brand`).' })
+@ObjectType({ implements: Node, simpleResolvers: true, description: 'A product brand (Flextell `brand`).' })
 @Entity()
 @Unique({ properties: ['organisation', 'name'] })
 export class Brand extends TenantEntity {
@@ -14,7 +14,7 @@ export class Brand extends TenantEntity {
 }
 
 /** A product type (Flextell `product_type`); found or created by name. */
-@ObjectType({ implements: Node, description: 'A product type (Flextell `product_type`).' })
+@ObjectType({ implements: Node, simpleResolvers: true, description: 'A product type (Flextell `product_type`).' })
 @Entity()
 @Unique({ properties: ['organisation', 'name'] })
 export class ProductType extends TenantEntity {
@@ -28,7 +28,7 @@ export class ProductType extends TenantEntity {
 }
 
 /** A product category (Flextell `category`); found or created by name. */
-@ObjectType({ implements: Node, description: 'A product category (Flextell `category`).' })
+@ObjectType({ implements: Node, simpleResolvers: true, description: 'A product category (Flextell `category`).' })
 @Entity()
 @Unique({ properties: ['organisation', 'name'] })
 export class ProductCategory extends TenantEntity {
@@ -38,7 +38,7 @@ export class ProductCategory extends TenantEntity {
 }
 
 /** A unit of measure (Flextell `unit_code`); found or created by code. */
-@ObjectType({ implements: Node, description: 'A unit of measure (Flextell `unit_code`), e.g. `ML` millilitre.' })
+@ObjectType({ implements: Node, simpleResolvers: true, description: 'A unit of measure (Flextell `unit_code`), e.g. `ML` millilitre.' })
 @Entity()
 @Unique({ properties: ['organisation', 'code'] })
 export class UnitCode extends TenantEntity {

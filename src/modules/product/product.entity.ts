@@ -7,7 +7,7 @@ import { DecimalScalar } from '../../shared/scalars.js';
 import { Brand, ProductCategory, ProductType, UnitCode } from './product-lookups.entity.js';
 
 /** A product a treatment uses (Flextell `treatments[].products[]`). */
-@ObjectType({ implements: Node, description: 'A product a treatment uses (Flextell `products[]`).' })
+@ObjectType({ implements: Node, simpleResolvers: true, description: 'A product a treatment uses (Flextell `products[]`).' })
 @Entity()
 @Check({ name: 'product_amounts_non_negative', expression: '(price is null or price >= 0) and (tax_rate is null or tax_rate >= 0) and (critical_stock_level is null or critical_stock_level >= 0)' })
 export class Product extends TenantEntity {

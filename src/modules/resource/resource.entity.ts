@@ -24,7 +24,7 @@ registerEnumType(ResourceKind, {
 });
 
 /** A bookable thing: room (Flextell/Caspen), vehicle (Caspen), equipment or other (One-link `resource_id`, Caspen `resource_ids`). */
-@ObjectType({ implements: Node, description: 'A bookable thing: a room, a vehicle, equipment. Never double-booked.' })
+@ObjectType({ implements: Node, simpleResolvers: true, description: 'A bookable thing: a room, a vehicle, equipment. Never double-booked.' })
 @Entity()
 export class Resource extends TenantEntity {
   declare [OptionalProps]?: 'status' | 'createdAt' | 'updatedAt' | 'globalId';

@@ -22,7 +22,7 @@ registerEnumType(SessionType, {
 });
 
 /** A bookable service (Flextell treatment, One-link service, Caspen service). */
-@ObjectType({ implements: Node, description: 'A bookable service (Flextell treatment, One-link `service_id`, Caspen `service_id`).' })
+@ObjectType({ implements: Node, simpleResolvers: true, description: 'A bookable service (Flextell treatment, One-link `service_id`, Caspen `service_id`).' })
 @Entity()
 @Check({ name: 'treatment_values', expression: '(price is null or price >= 0) and (duration_minutes is null or duration_minutes > 0) and session_count >= 1' })
 export class Treatment extends TenantEntity {
@@ -67,7 +67,7 @@ export class Treatment extends TenantEntity {
 }
 
 /** One step of a treatment's session plan (Flextell `sessions[]`). */
-@ObjectType({ implements: Node, description: 'One step of a treatment\'s session plan (Flextell `sessions[]`).' })
+@ObjectType({ implements: Node, simpleResolvers: true, description: 'One step of a treatment\'s session plan (Flextell `sessions[]`).' })
 @Entity()
 @Check({ name: 'treatment_session_values', expression: 'session_order >= 1 and (next_gap_days is null or next_gap_days >= 0) and (offset_days is null or offset_days >= 0)' })
 export class TreatmentSession extends TenantEntity {

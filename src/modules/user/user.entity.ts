@@ -9,7 +9,7 @@ import { Node } from '../../shared/node.js';
  * organisations through {@link Membership}s (one role each); reads see only users that are members of
  * the caller's organisation.
  */
-@ObjectType({ implements: Node, description: 'A staff member: practitioner (Flextell doctor), assistant, representative, author. `role` is the role in the caller\'s organisation.' })
+@ObjectType({ implements: Node, simpleResolvers: true, description: 'A staff member: practitioner (Flextell doctor), assistant, representative, author. `role` is the role in the caller\'s organisation.' })
 @Entity({ tableName: 'app_user' })
 @Check({ name: 'app_user_email_format', expression: "email ~ '^[^@\\s]+@[^@\\s]+$'" })
 export class User extends BaseEntity {
