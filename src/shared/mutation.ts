@@ -65,6 +65,11 @@ const MAX_ATTEMPTS = 5;
  * {@link UserErrorsException} rolls everything back and becomes the payload's userErrors (its `extra`
  * fields too); any other error rolls back and propagates (masked by the server). After a deadlock the
  * whole of `work` runs again in a new transaction, so it must not act outside the database.
+ *
+ * With `singleStatement`, `work` gets the request's EntityManager outside any transaction and promises
+ * to write with at most one SQL statement, after its reads and checks: PostgreSQL runs that statement
+ * as a transaction of its own, so the explicit `begin` and `commit` (two round trips) would add
+ * nothing. Its reads see committed data either way (READ COMMITTED takes no locks on reads).
  * @throws GraphQLError UNAUTHENTICATED / FORBIDDEN when the caller may not write.
  */
 export async function runMutation<T>(
@@ -72,11 +77,12 @@ export async function runMutation<T>(
   work: (em: EntityManager) => Promise<{ result: T; replayed?: boolean }>,
   /** Turns a database error (e.g. an exclusion violation) into userErrors; runs after the rollback. */
   mapError?: (error: unknown) => Promise<UserErrorsException | null>,
+  options: { singleStatement?: boolean } = {},
 ): Promise<PayloadShape<T>> {
   requireWriter(ctx);
   for (let attempt = 1; ; attempt++) {
     try {
-      const { result, replayed = false } = await ctx.em.transactional((em) => work(em));
+      const { result, replayed = false } = options.singleStatement ? await work(ctx.em) : await ctx.em.transactional((em) => work(em));
       return { result, userErrors: [], replayed };
     } catch (error) {
       ctx.em.clear();

@@ -21,23 +21,28 @@ function shape(logged: string): string {
 }
 
 describe('SQL statements per createAppointment', () => {
-  it('runs a fixed number of statements, whatever the number of treatments, resources and assistants', async () => {
+  /** The logged statements of one create with `n` assistants, resources and treatments. */
+  let statementsFor: (n: number, keyed?: boolean) => Promise<string[]>;
+
+  beforeAll(async () => {
     const doctor = await makeUser(app, org, 'Dr Count');
     const nurses = await Promise.all([1, 2, 3].map((i) => makeUser(app, org, `Nurse ${i}`)));
     const room = await makeResource(app, org, 'Count room', 'ROOM');
     const kit = await Promise.all([1, 2, 3].map((i) => makeResource(app, org, `Kit ${i}`, 'EQUIPMENT')));
     const treatments = await Promise.all([1, 2, 3].map((i) => makeTreatment(app, org, `Treatment ${i}`, { price: '10' })));
     const ids = (list: { id: string }[], n: number) => list.slice(0, n).map((x) => x.id);
-
-    const statementsFor = async (n: number) => {
+    statementsFor = async (n, keyed = true) => {
       const input = {
         practitionerId: doctor.id, roomId: room.id, assistantIds: ids(nurses, n), resourceIds: ids(kit, n), treatmentIds: ids(treatments, n),
-        startsAt: `2033-01-0${n}T09:00:00Z`, serviceAmount: '100', prepaidAmount: '20', settlementAmount: '80', idempotencyKey: `count-${n}`,
+        startsAt: `2033-0${keyed ? 1 : 2}-0${n}T09:00:00Z`, serviceAmount: '100', prepaidAmount: '20', settlementAmount: '80', ...(keyed ? { idempotencyKey: `count-${n}` } : {}),
       };
       app.resetQueries();
       ok(await app.gql(CREATE('id'), { input }, { token: org.token }), 'createAppointment');
       return app.queries.map(shape);
     };
+  });
+
+  it('runs a fixed number of statements, whatever the number of treatments, resources and assistants', async () => {
     const one = await statementsFor(1);
     const three = await statementsFor(3);
     console.log(`statements per createAppointment: ${one.length} with 1 treatment/resource/assistant, ${three.length} with 3\n  ${three.join('\n  ')}`);
@@ -52,5 +57,12 @@ describe('SQL statements per createAppointment', () => {
       'update idempotency_key', // records the created appointment
       'commit',
     ]);
+  });
+
+  it('runs three statements and no explicit transaction without an idempotency key: the one write is its own transaction', async () => {
+    const one = await statementsFor(1, false);
+    const three = await statementsFor(3, false);
+    expect(three).toEqual(one);
+    expect(one).toEqual(['select api_token', 'select app_user', 'with appointment_assistant']);
   });
 });

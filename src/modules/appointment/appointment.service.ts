@@ -309,6 +309,8 @@ export async function createAppointment(ctx: Context, input: CreateAppointmentIn
         return insertAppointment(em, ctx, input, { ...links, customer }, endsAt!, payments);
       }),
     (error) => bookingConflicts(ctx, error, request),
+    // Without a key to claim or a customer to create first, the booking is the one write.
+    { singleStatement: input.idempotencyKey == null && !input.customer },
   );
   return { conflicts: [], ...payload };
 }
