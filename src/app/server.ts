@@ -116,6 +116,10 @@ export async function createServer(options: {
   const apollo = new ApolloServer<ServerContext>({
     schema,
     introspection: true,
+    // main.ts owns SIGINT/SIGTERM (drain, close the pool, stop PostgreSQL). Apollo's own handler would
+    // start stop() first, and @apollo/server 5 never resolves the barrier a second stop() awaits, so
+    // npm start hung on Ctrl-C.
+    stopOnTerminationSignals: false,
     csrfPrevention: { requestHeaders: PREFLIGHT_HEADERS },
     includeStacktraceInErrorResponses: false,
     // Apollo's own landing page loads Apollo Sandbox from a CDN; GraphiQL (below) is the one we serve.

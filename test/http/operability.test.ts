@@ -1,11 +1,12 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/app/logger.js';
 import { ConfigError, loadConfig } from '../../src/config/env.js';
-import { startTestApp, type TestApp } from '../harness/app.js';
+import { createTestDatabase, startTestApp, type TestApp } from '../harness/app.js';
 
 /** Every line the server logged, as written (JSON text). */
 const logLines: string[] = [];
@@ -98,6 +99,9 @@ describe('health and readiness', () => {
   });
 });
 
+/** `--import` argument that lets Node run `src/main.ts` as `npm start` runs the built file. */
+const TS_LOADER = `data:text/javascript,import{register}from"node:module";import{pathToFileURL}from"node:url";register(pathToFileURL(${JSON.stringify(fileURLToPath(new URL('./ts-loader.mjs', import.meta.url)))}))`;
+
 describe('configuration', () => {
   it('names the limit a number breaks', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow('Invalid configuration: PORT: Too big: expected number to be <=65535');
@@ -130,13 +134,38 @@ describe('configuration', () => {
   });
 
   it('stops `npm start` before anything starts: one line on stderr, exit code 2', async () => {
-    const loader = fileURLToPath(new URL('./ts-loader.mjs', import.meta.url));
-    const register = `data:text/javascript,import{register}from"node:module";import{pathToFileURL}from"node:url";register(pathToFileURL(${JSON.stringify(loader)}))`;
-    const run = promisify(execFile)(process.execPath, ['--import', register, 'src/main.ts'], {
+    const run = promisify(execFile)(process.execPath, ['--import', TS_LOADER, 'src/main.ts'], {
       cwd: fileURLToPath(new URL('../..', import.meta.url)),
       env: { ...process.env, PORT: 'abc', DATABASE_URL: '', LOG_LEVEL: 'info' },
       timeout: 60_000,
     });
     await expect(run).rejects.toMatchObject({ code: 2, stdout: '', stderr: 'Invalid configuration: PORT: expected a whole number from 0 to 65535\n' });
+  });
+});
+
+describe('shutdown', () => {
+  it.each(['SIGINT', 'SIGTERM'] as const)('`npm start` stops on %s: drains, closes the pool and exits 0', async (signal) => {
+    // Without NODE_ENV=test, as npm start runs: Apollo installs its own signal handlers unless told not to.
+    const { NODE_ENV: _test, ...env } = process.env;
+    const child = spawn(process.execPath, ['--import', TS_LOADER, 'src/main.ts'], {
+      cwd: fileURLToPath(new URL('../..', import.meta.url)),
+      env: { ...env, DATABASE_URL: await createTestDatabase('kairos_shutdown'), PORT: '0', HOST: '127.0.0.1', KAIROS_SEED_DEMO: 'false', LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    child.stdout.on('data', (chunk) => (stdout += String(chunk)));
+    const exited = once(child, 'exit');
+    try {
+      await expect.poll(() => /Kairos GraphiQL: (\S+)/.exec(stdout)?.[1], { timeout: 60_000 }).toBeDefined();
+      const graphql = /Kairos GraphiQL: (\S+)/.exec(stdout)![1]!;
+      expect((await fetch(graphql.replace('/graphql', '/readyz'))).status).toBe(200);
+
+      child.kill(signal);
+      const timeout = new Promise((resolve) => setTimeout(resolve, 20_000, ['still running']));
+      expect(await Promise.race([exited, timeout])).toEqual([0, null]);
+      expect(stdout).toContain('"msg":"stopped"');
+    } finally {
+      child.kill('SIGKILL');
+    }
   });
 });
