@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
-import { ReferenceKind, type EntityClass, type EntityMetadata } from '@mikro-orm/core';
+import type { EntityClass, EntityMetadata } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { storedProperties } from '../db/columns.js';
 import { preparedRows } from '../db/prepared.js';
 import { decodeCursor, pageSize, toConnection, type ConnectionArgs, type ConnectionResult } from '../shared/pagination.js';
 import { TenantEntity } from '../shared/tenant.entity.js';
@@ -22,8 +23,7 @@ const columnLists = new WeakMap<EntityMetadata, string>();
 function columnsOf(meta: EntityMetadata): string {
   let list = columnLists.get(meta);
   if (list === undefined) {
-    const stored = meta.props.filter((p) => p.persist !== false && (p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.MANY_TO_ONE || (p.kind === ReferenceKind.ONE_TO_ONE && p.owner)));
-    list = stored.flatMap((p) => p.fieldNames).map((name) => `t.${q(name)}`).join(', ');
+    list = storedProperties(meta).map((p) => `t.${q(p.fieldNames[0]!)}`).join(', ');
     columnLists.set(meta, list);
   }
   return list;

@@ -1,5 +1,6 @@
-import { ReferenceKind, type EntityClass, type EntityMetadata, type EntityProperty } from '@mikro-orm/core';
+import { ReferenceKind, type EntityClass, type EntityProperty } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { storedProperties } from './columns.js';
 
 /** A row to insert, by property name: scalars as the entity holds them, to-one links as `{ id }` or an id. */
 export type InsertRow = Record<string, unknown>;
@@ -8,21 +9,6 @@ export type InsertRow = Record<string, unknown>;
 export interface Statement {
   sql: string;
   params: unknown[];
-}
-
-const columnsOf = new WeakMap<EntityMetadata, EntityProperty[]>();
-
-/** The properties stored in the entity's own table: scalars and owning to-one links. */
-function storedProperties(meta: EntityMetadata): EntityProperty[] {
-  let props = columnsOf.get(meta);
-  if (!props) {
-    props = meta.props.filter(
-      (p) => p.persist !== false && !p.formula && p.fieldNames?.length === 1 &&
-        (p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.MANY_TO_ONE || (p.kind === ReferenceKind.ONE_TO_ONE && p.owner)),
-    );
-    columnsOf.set(meta, props);
-  }
-  return props;
 }
 
 function databaseValue(prop: EntityProperty, value: unknown): unknown {
