@@ -21,7 +21,7 @@ import { Appointment } from './appointment.entity.js';
 import { resolveLinks, SINGLE_LINKS, type LinkedRow, type ResolvedLinks } from './appointment.links.js';
 import type { AppointmentFieldsInput, CancelAppointmentInput, CreateAppointmentInput, UpdateAppointmentInput } from './appointment.inputs.js';
 import { BookingConflictKind, type BookingConflict } from './appointment.payloads.js';
-import { isInsideTimeBand, moneyProblem } from './appointment.rules.js';
+import { isInsideTimeBand, MAX_DURATION_MINUTES, moneyProblem } from './appointment.rules.js';
 import { paymentStatus } from './payment-status.js';
 
 /** Longest staff note, reason or comment (spec: notes and reasons at most 1,000 characters). */
@@ -32,11 +32,11 @@ const ALLOCATION_CONSTRAINT = 'appointment_allocation_no_overlap';
 
 /**
  * Computes the end: `endsAt`, else `startsAt + durationMinutes`, else the sum of the treatments'
- * durations. Adds VALIDATION errors for a missing, non-positive or contradictory end.
+ * durations. Adds VALIDATION errors for a missing, non-positive, contradictory or over-24-hour end.
  */
 function resolveEnd(errors: UserErrorList, startsAt: Date, endsAt: Date | null | undefined, durationMinutes: number | null | undefined, treatments: LinkedRow[] | undefined): Date | null {
-  if (durationMinutes != null && (!Number.isInteger(durationMinutes) || durationMinutes <= 0)) {
-    errors.add(UserErrorCode.VALIDATION, 'durationMinutes must be a positive whole number of minutes.', ['input', 'durationMinutes']);
+  if (durationMinutes != null && (!Number.isInteger(durationMinutes) || durationMinutes <= 0 || durationMinutes > MAX_DURATION_MINUTES)) {
+    errors.add(UserErrorCode.VALIDATION, `durationMinutes must be a whole number of minutes from 1 to ${MAX_DURATION_MINUTES}.`, ['input', 'durationMinutes']);
     return null;
   }
   const fromDuration = durationMinutes != null ? new Date(startsAt.getTime() + durationMinutes * 60_000) : null;
@@ -54,6 +54,10 @@ function resolveEnd(errors: UserErrorList, startsAt: Date, endsAt: Date | null |
   }
   if (end.getTime() <= startsAt.getTime()) {
     errors.add(UserErrorCode.VALIDATION, 'endsAt must be after startsAt.', ['input', 'endsAt']);
+    return null;
+  }
+  if (end.getTime() - startsAt.getTime() > MAX_DURATION_MINUTES * 60_000) {
+    errors.add(UserErrorCode.VALIDATION, `An appointment lasts at most ${MAX_DURATION_MINUTES} minutes (24 hours).`, ['input', endsAt ? 'endsAt' : 'durationMinutes']);
     return null;
   }
   return end;
