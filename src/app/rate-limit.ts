@@ -89,7 +89,7 @@ export class RateLimiter {
       const options = { keyPrefix: policy, points, duration: limits.windowSeconds };
       if (limits.store === 'memory') return new RateLimiterMemory(options);
       if (!pool) throw new Error('RATE_LIMIT_STORE=postgres needs a database pool');
-      return new RateLimiterPostgres({ ...options, storeClient: pool, tableName: RATE_LIMIT_TABLE, tableCreated: true, clearExpiredByTimeout: false });
+      return new RateLimiterPostgres({ ...options, storeClient: pool, tableName: RATE_LIMIT_TABLE, tableCreated: true });
     };
     this.limiters = {
       token: make('token', limits.tokenPoints),

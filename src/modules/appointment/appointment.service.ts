@@ -8,7 +8,7 @@ import { fromGlobalId, toGlobalId } from '../../shared/global-id.js';
 import { findOptional } from '../../shared/lookup.js';
 import { idempotent, runMutation } from '../../shared/mutation.js';
 import { readOnlyInstance } from '../../app/read-only.js';
-import { combine, execute, insertStatement, pivotInsertStatement, type InsertRow } from '../../db/insert.js';
+import { combine, execute, insertStatement, pivotInsertStatement, type InsertRow, type Statement } from '../../db/insert.js';
 import { CancellationReason } from '../care/care.entities.js';
 import { findOrCreateCustomer, validateCustomerFields } from '../customer/customer.service.js';
 import { Payment, PaymentKind } from '../payment/payment.entity.js';
@@ -97,10 +97,21 @@ function checkAppointment(errors: UserErrorList, ctx: Context, a: {
 }
 
 /**
- * The next appointment code, e.g. `APT-000042`, computed by the insert: a database sequence (unique,
- * never reused), zero-padded to at least six digits.
+ * The next appointment number of an organisation, taken by the insert that writes the appointment: its
+ * counter row is bumped (and locked until commit, so concurrent creates of one organisation take turns
+ * and a rolled-back create gives its number back: codes are gap-free per organisation).
  */
-const NEXT_CODE_SQL = `(select 'APT-' || lpad(n::text, greatest(6, length(n::text)), '0') from nextval('appointment_code_seq') as n)`;
+function nextCodeNumber(organisationId: string): Statement {
+  return {
+    name: 'code_number',
+    sql: `insert into "organisation_counter" ("organisation_id", "name", "value") values (?, 'appointment_code', 1)
+          on conflict ("organisation_id", "name") do update set "value" = "organisation_counter"."value" + 1 returning "value"`,
+    params: [organisationId],
+  };
+}
+
+/** The appointment code from {@link nextCodeNumber}, e.g. `APT-000042`: zero-padded to at least six digits. */
+const NEXT_CODE_SQL = `(select 'APT-' || lpad("value"::text, greatest(6, length("value"::text)), '0') from code_number)`;
 
 /** An appointment's many-to-many links, for {@link snapshot}. */
 interface HeldLists {
@@ -253,6 +264,7 @@ async function insertAppointment(
       ? insertStatement(em, Payment, payments.map((p) => ({ ...stamps, id: uuidv7(), appointment: a.id, customer: a.customer ?? null, amount: p.amount, paymentKind: p.paymentKind, paymentMethod: p.paymentMethod ?? null, paidAt: now })))
       : null,
     insertStatement(em, AppointmentEvent, [{ ...stamps, id: uuidv7(), appointment: a.id, actor: viewer.userId, action: AppointmentAction.CREATED, changes: diff({}, snapshot(a, lists)), at: now }]),
+    nextCodeNumber(viewer.organisationId),
     insertStatement(em, Appointment, [a as unknown as InsertRow], { expressions: { code: NEXT_CODE_SQL }, returning: 'code' }),
   ]));
   a.code = row!.code;
