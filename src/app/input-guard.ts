@@ -176,14 +176,18 @@ function fieldsWithArguments(schema: GraphQLSchema, document: DocumentNode): Arg
  * and the fields' own bounds: lengths of strings and ids, list sizes, NUL characters and lone
  * surrogates (GraphQL's `String` allows both; PostgreSQL text and jsonb cannot hold them), and the
  * size and depth of `JSONObject` values.
- * @throws GraphQLError BAD_USER_INPUT naming the argument path. Variables that do not coerce are
- *   left to execution, which refuses them with its own BAD_USER_INPUT.
+ * @throws GraphQLError BAD_USER_INPUT naming the argument path, or the first variable that does not
+ *   coerce to its type (graphql-js would list up to 50 and then add an error without a code, which
+ *   clients would read as INTERNAL_SERVER_ERROR).
  */
 export function checkInputBounds(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): void {
   const fields = fieldsWithArguments(schema, document);
   if (!fields.length) return;
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {});
-  if (coerced.errors) return;
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}, { maxErrors: 1 });
+  if (coerced.errors) {
+    const [first] = coerced.errors;
+    throw new GraphQLError(first!.message, { nodes: first!.nodes, extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+  }
   for (const [definition, node] of fields) {
     let args: Record<string, unknown>;
     try {
