@@ -70,15 +70,14 @@ export interface ServerLimits {
 
 const UNAVAILABLE_MESSAGE = 'The database is unavailable; retry later (a create with the same idempotency key is safe to retry).';
 
-/** The error a client sees when the database cannot serve: SERVICE_UNAVAILABLE, HTTP 503, `Retry-After`. */
+/** What a client sees when the database cannot serve: SERVICE_UNAVAILABLE (with HTTP 503 and `Retry-After`). */
+function unavailableExtensions(requestId: string) {
+  return { code: 'SERVICE_UNAVAILABLE', requestId, retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS };
+}
+
 function unavailableError(requestId: string): GraphQLError {
   return new GraphQLError(UNAVAILABLE_MESSAGE, {
-    extensions: {
-      code: 'SERVICE_UNAVAILABLE',
-      requestId,
-      retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS,
-      http: { status: 503, headers: headerMap({ 'retry-after': String(UNAVAILABLE_RETRY_AFTER_SECONDS) }) },
-    },
+    extensions: { ...unavailableExtensions(requestId), http: { status: 503, headers: headerMap({ 'retry-after': String(UNAVAILABLE_RETRY_AFTER_SECONDS) }) } },
   });
 }
 
@@ -120,7 +119,7 @@ function operationPlugin(): ApolloServerPlugin<ServerContext> {
           if (unavailable) {
             for (const error of sent) {
               const extensions = error.extensions as Record<string, unknown> | undefined;
-              if (extensions?.code === 'SERVICE_UNAVAILABLE') Object.assign(extensions, { requestId: contextValue.requestId, retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS });
+              if (extensions?.code === 'SERVICE_UNAVAILABLE') Object.assign(extensions, unavailableExtensions(contextValue.requestId));
             }
             response.http.status = 503;
             response.http.headers.set('retry-after', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
@@ -251,10 +250,9 @@ export async function createServer(options: {
       next();
     } catch (error) {
       if (!(error instanceof RateLimitedError)) return next(error);
-      const refusal = error.toGraphQLError(limits.rate.windowSeconds);
       (res.locals.report as RequestReport).errorCodes = ['RATE_LIMITED'];
       res.status(429).set(rateLimitHeaders([error.state], limits.rate.windowSeconds, error.retryAfterSeconds));
-      res.json({ errors: [{ message: refusal.message, extensions: { code: 'RATE_LIMITED', policy: error.state.policy, retryAfterSeconds: error.retryAfterSeconds } }] });
+      res.json({ errors: [{ message: error.message, extensions: { code: 'RATE_LIMITED', policy: error.state.policy, retryAfterSeconds: error.retryAfterSeconds } }] });
     }
   });
   app.use(
@@ -274,7 +272,7 @@ export async function createServer(options: {
             // A refused token also spends its address's anonymous budget: new random tokens each time
             // would otherwise each get a fresh token budget.
             if (rate.policy === 'token') {
-              await rateLimiter.spend('anonymous', String(req.socket.remoteAddress), limits.rate.baseCost).catch((refusal: unknown) => {
+              await rateLimiter.spend('anonymous', requestKey(undefined, req.socket.remoteAddress).key, limits.rate.baseCost).catch((refusal: unknown) => {
                 if (!(refusal instanceof RateLimitedError)) throw refusal;
                 report.errorCodes = ['RATE_LIMITED'];
                 throw refusal.toGraphQLError(limits.rate.windowSeconds);
@@ -302,6 +300,13 @@ export async function createServer(options: {
     if (typeof status === 'number' && status >= 400 && status < 500 && error instanceof Error) {
       report.errorCodes = ['BAD_REQUEST'];
       res.status(status).json({ errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] });
+      return;
+    }
+    // The rate-limit counters of RATE_LIMIT_STORE=postgres are read before Apollo, when the database may be down.
+    if (isDatabaseUnavailable(error)) {
+      report.errorCodes = ['SERVICE_UNAVAILABLE'];
+      log.child({ requestId }).warn({ err: error }, 'database unavailable');
+      res.status(503).set('retry-after', String(UNAVAILABLE_RETRY_AFTER_SECONDS)).json({ errors: [{ message: UNAVAILABLE_MESSAGE, extensions: unavailableExtensions(requestId) }] });
       return;
     }
     report.errorCodes = ['INTERNAL_SERVER_ERROR'];
