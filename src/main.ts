@@ -29,6 +29,7 @@ async function main(): Promise<void> {
     port: config.PORT,
     host: config.HOST,
     poolMax: config.DB_POOL_MAX,
+    cors: { origins: config.CORS_ORIGINS, credentials: config.CORS_CREDENTIALS, maxAgeSeconds: config.CORS_MAX_AGE },
     async beforeListen(orm) {
       if (config.KAIROS_SEED_DEMO) await seedDemoIfEmpty(orm.em.fork());
       token = await demoToken(orm.em.fork());

@@ -2,6 +2,7 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { initOrm, migrate } from '../db/orm.js';
+import type { CorsSettings } from './cors.js';
 import { createSchema } from './schema.js';
 import { createServer, type KairosServer } from './server.js';
 
@@ -27,6 +28,8 @@ export async function startKairos(options: {
   onQuery?: (sql: string) => void;
   beforeListen?: (orm: MikroORM) => Promise<void>;
   graphiqlHeaders?: string;
+  /** Cross-origin access to `/graphql` (default: none). */
+  cors?: CorsSettings;
 }): Promise<RunningKairos> {
   const orm = await initOrm({ clientUrl: options.databaseUrl, poolMax: options.poolMax, onQuery: options.onQuery });
   try {
@@ -35,7 +38,7 @@ export async function startKairos(options: {
     const schema = await createSchema();
     // No field sets a cache hint, and Apollo's cache-control plugin wraps every field resolver to
     // collect them: 5 ms of CPU per 50-appointment read (bench/RESULTS.md, lever "cache control off").
-    const server = await createServer({ orm, schema, log: options.log, graphiqlHeaders: options.graphiqlHeaders, plugins: [ApolloServerPluginCacheControlDisabled()] });
+    const server = await createServer({ orm, schema, log: options.log, graphiqlHeaders: options.graphiqlHeaders, cors: options.cors, plugins: [ApolloServerPluginCacheControlDisabled()] });
     const port = await server.listen(options.port, options.host);
     return {
       orm,

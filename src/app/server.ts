@@ -11,6 +11,7 @@ import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { TOKEN_HEADERS } from '../modules/auth/auth.service.js';
 import { createContext, type Context } from './context.js';
+import { corsMiddleware, NO_CORS, type CorsSettings } from './cors.js';
 import { serveGraphiQL } from './graphiql.js';
 import { nulGuardPlugin } from './nul-guard.js';
 
@@ -108,6 +109,8 @@ export async function createServer(options: {
   graphiqlHeaders?: string;
   /** Further Apollo plugins (src/app/bootstrap.ts; measured in bench/RESULTS.md). */
   plugins?: ApolloServerPlugin[];
+  /** Cross-origin access to `/graphql` (default: none). */
+  cors?: CorsSettings;
 }): Promise<KairosServer> {
   const { orm, schema, log } = options;
   const app = express();
@@ -154,6 +157,8 @@ export async function createServer(options: {
     }
   });
 
+  // First: a preflight is answered here, before the request id, the log line and Apollo.
+  app.use('/graphql', corsMiddleware(options.cors ?? NO_CORS));
   app.use('/graphql', (req, res, next) => {
     res.locals.requestId = String(req.headers['x-request-id'] ?? randomUUID()).slice(0, 100);
     res.setHeader('X-Request-Id', res.locals.requestId);

@@ -4,6 +4,7 @@ import pg from 'pg';
 import pino from 'pino';
 import { inject } from 'vitest';
 import { startKairos, type RunningKairos } from '../../src/app/bootstrap.js';
+import type { CorsSettings } from '../../src/app/cors.js';
 import { createOrganisation } from '../../src/modules/organisation/organisation.service.js';
 import { createContext } from '../../src/app/context.js';
 
@@ -49,9 +50,9 @@ export async function createTestDatabase(prefix: string): Promise<string> {
 /**
  * Starts Kairos over HTTP on a fresh database of the run's PostgreSQL, migrated like `npm start` does.
  * One per test file (call in `beforeAll`, `stop()` in `afterAll`). `log` replaces the silent logger
- * (for tests that read the server's log lines).
+ * (for tests that read the server's log lines); `cors` allows cross-origin pages (default: none).
  */
-export async function startTestApp(options: { log?: pino.Logger } = {}): Promise<TestApp> {
+export async function startTestApp(options: { log?: pino.Logger; cors?: CorsSettings } = {}): Promise<TestApp> {
   const databaseUrl = await createTestDatabase('kairos_test');
 
   const queries: string[] = [];
@@ -62,6 +63,7 @@ export async function startTestApp(options: { log?: pino.Logger } = {}): Promise
     port: 0,
     host: '127.0.0.1',
     poolMax: 40,
+    cors: options.cors,
     onQuery: (message) => {
       if (message.includes('[query]')) queries.push(message);
     },
