@@ -41,8 +41,12 @@ async function main(): Promise<void> {
 
   const url = `http://localhost:${kairos.port}/graphql`;
   log.info({ url, database: db.kind }, 'Kairos is listening');
-  process.stdout.write(`\nKairos GraphiQL: ${url}\n`);
-  if (token) process.stdout.write(`Demo API token:  ${token}\n  (GraphiQL Headers tab: {"Authorization": "Bearer ${token}"})\n\n`);
+  // stdout carries only the JSON log lines (for a collector, or `| jq`); the banner is for the person
+  // at the terminal, so it goes to stderr, once the log line above is out, so the two never interleave.
+  await new Promise<void>((resolve) => log.flush(() => resolve()));
+  let banner = `\nKairos GraphiQL: ${url}\n`;
+  if (token) banner += `Demo API token:  ${token}\n  (GraphiQL Headers tab: {"Authorization": "Bearer ${token}"})\n`;
+  process.stderr.write(`${banner}\n`);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
