@@ -55,9 +55,10 @@ const EnvSchema = z.object({
   CORS_CREDENTIALS: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   /** Seconds a browser may cache a preflight's answer (`Access-Control-Max-Age`). */
   CORS_MAX_AGE: integer(0, 86400).default(600),
-}).refine((config) => !(config.CORS_CREDENTIALS && config.CORS_ORIGINS.includes('*')), {
-  path: ['CORS_CREDENTIALS'],
-  message: 'true needs CORS_ORIGINS to list the origins: browsers refuse credentials with the * origin',
+}).superRefine((config, ctx) => {
+  if (config.CORS_CREDENTIALS && config.CORS_ORIGINS.includes('*')) {
+    ctx.addIssue({ code: 'custom', path: ['CORS_CREDENTIALS'], message: 'true needs CORS_ORIGINS to list the origins: browsers refuse credentials with the * origin' });
+  }
 });
 
 export type Config = z.infer<typeof EnvSchema>;
