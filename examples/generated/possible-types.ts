@@ -1,0 +1,42 @@
+
+      export interface PossibleTypesResultData {
+        possibleTypes: {
+          [key: string]: string[]
+        }
+      }
+      const result: PossibleTypesResultData = {
+  "possibleTypes": {
+    "Bookable": [
+      "Resource",
+      "User"
+    ],
+    "Node": [
+      "Account",
+      "Appointment",
+      "AppointmentEvent",
+      "Brand",
+      "CancellationReason",
+      "Case",
+      "ClientPackage",
+      "Company",
+      "Customer",
+      "Interaction",
+      "Location",
+      "Operation",
+      "Organisation",
+      "Payment",
+      "Product",
+      "ProductCategory",
+      "ProductType",
+      "Property",
+      "Resource",
+      "TimeBand",
+      "Treatment",
+      "TreatmentSession",
+      "UnitCode",
+      "User"
+    ]
+  }
+};
+      export default result;
+    
