@@ -52,16 +52,17 @@ export function readOnlyFromRow<T>(em: EntityManager, meta: EntityMetadata, row:
 
 /**
  * `em.find` for read paths: the same condition, order and limit through the QueryBuilder, with the
- * EntityManager's filters (the tenant filter) applied, answering {@link readOnlyInstance}s.
+ * EntityManager's filters (the tenant filter) applied, and `options.filters` turned on or off,
+ * answering {@link readOnlyInstance}s.
  */
 export async function findReadOnly<T extends object>(
   em: EntityManager,
   entity: EntityClass<T>,
   where: FilterQuery<T>,
-  options: { orderBy: Record<string, 'asc' | 'desc'>; limit: number },
+  options: { orderBy: Record<string, 'asc' | 'desc'>; limit: number; filters?: Record<string, boolean> },
 ): Promise<T[]> {
   const qb = em.createQueryBuilder(entity).select('*').where(where as never).orderBy(options.orderBy as never).limit(options.limit);
-  await qb.applyFilters();
+  await qb.applyFilters(options.filters);
   const rows = (await qb.execute('all')) as Data[];
   const meta = em.getMetadata().get(entity);
   return rows.map((row) => readOnlyInstance<T>(meta, row));

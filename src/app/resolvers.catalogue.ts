@@ -16,6 +16,7 @@ import { ProductResolver } from '../modules/product/product.resolver.js';
 import { Resource } from '../modules/resource/resource.entity.js';
 import { ResourceResolver } from '../modules/resource/resource.resolver.js';
 import { Treatment, TreatmentSession } from '../modules/treatment/treatment.entity.js';
+import { TreatmentArchiveResolver } from '../modules/treatment/treatment-archive.js';
 import { TreatmentResolver, TreatmentSessionResolver } from '../modules/treatment/treatment.resolver.js';
 
 /** Resolvers of the catalogue modules (customers, treatments, products, resources, field service, care). */
@@ -24,6 +25,7 @@ export const catalogueResolvers: Function[] = [
   CustomerResolver,
   TreatmentResolver,
   TreatmentSessionResolver,
+  TreatmentArchiveResolver,
   ProductResolver,
   ResourceResolver,
   LocationResolver,

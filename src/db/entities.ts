@@ -18,12 +18,13 @@ import { Resource } from '../modules/resource/resource.entity.js';
 import { Treatment, TreatmentSession } from '../modules/treatment/treatment.entity.js';
 import { Membership } from '../modules/user/membership.entity.js';
 import { User } from '../modules/user/user.entity.js';
+import { ArchivableEntity, VersionedEntity } from '../shared/archivable.entity.js';
 import { BaseEntity } from '../shared/base.entity.js';
 import { TenantEntity } from '../shared/tenant.entity.js';
 
 /** Every MikroORM entity, listed explicitly (no folder discovery: the same list serves tsc output and vitest). */
 export const entities = [
-  BaseEntity, TenantEntity, Organisation, User, Membership, ApiToken, Company, Customer, Account, Property,
+  BaseEntity, TenantEntity, VersionedEntity, ArchivableEntity, Organisation, User, Membership, ApiToken, Company, Customer, Account, Property,
   Operation, TimeBand, Location, Resource, Brand, ProductType, ProductCategory, UnitCode, Product, Treatment,
   TreatmentSession, Case, ClientPackage, CancellationReason, Interaction, Appointment, AppointmentEvent,
   Payment, IdempotencyKey,

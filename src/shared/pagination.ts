@@ -162,6 +162,7 @@ export function afterCondition(keys: readonly string[], values: unknown[]): Reco
 /**
  * One page of `entity` matching `where`, ordered by `keys` (ascending, the last one unique: `id`),
  * with keyset pagination: one statement for the page, one more only if `totalCount` is selected.
+ * `filters` turns MikroORM filters on or off for both (e.g. `{ hideArchived: true }`).
  */
 export async function paginate<T extends object>(
   em: EntityManager,
@@ -169,14 +170,15 @@ export async function paginate<T extends object>(
   where: Record<string, unknown>,
   args: ConnectionArgs,
   keys: readonly (keyof T & string)[],
+  filters: Record<string, boolean> = {},
 ): Promise<ConnectionResult<T>> {
   const size = pageSize(args.first);
   const after = args.after ? decodeCursor(args.after, cursorKinds(em.getMetadata().find(entity)! as never, keys)) : null;
   const pageWhere = (after ? { $and: [where, afterCondition(keys, after)] } : where) as never;
   const countWhere = where as never;
   const orderBy = Object.fromEntries(keys.map((k) => [k, 'asc'])) as never;
-  const rows = size === 0 ? [] : await findReadOnly(em, entity, pageWhere, { orderBy, limit: size + 1 });
-  return toConnection(rows, size, keys, Boolean(after), () => em.count(entity, countWhere));
+  const rows = size === 0 ? [] : await findReadOnly(em, entity, pageWhere, { orderBy, limit: size + 1, filters });
+  return toConnection(rows, size, keys, Boolean(after), () => em.count(entity, countWhere, { filters }));
 }
 
 /** An edge whose cursor is encoded when read: most reads select the nodes and never a cursor. */

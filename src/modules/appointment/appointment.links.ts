@@ -1,6 +1,6 @@
 import type { EntityClass, EntityMetadata } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { notFound } from '../../shared/errors.js';
+import { notFound, UserError, UserErrorCode, UserErrorsException } from '../../shared/errors.js';
 import { fromGlobalId } from '../../shared/global-id.js';
 import { CancellationReason, Case, ClientPackage } from '../care/care.entities.js';
 import { Company } from '../company/company.entity.js';
@@ -69,7 +69,14 @@ function branchSql(meta: EntityMetadata, spec: Spec, membership: EntityMetadata)
   const scope = 'member' in spec
     ? `join "${membership.tableName}" m on m."${membership.properties.user.fieldNames[0]}" = t.id where m."${membership.properties.organisation.fieldNames[0]}" = ?`
     : `where ${column('organisation')} = ?`;
-  return `select ? as link, t.id, ${extra} as extra from "${meta.tableName}" t ${scope} and t.id in (?)`;
+  const retired = 'archivedAt' in meta.properties ? `${column('archivedAt')} is not null` : 'deletedAt' in meta.properties && spec.entity !== Appointment ? `${column('deletedAt')} is not null` : 'false';
+  return `select ? as link, t.id, ${extra} as extra, ${retired} as retired from "${meta.tableName}" t ${scope} and t.id in (?)`;
+}
+
+/** VALIDATION for a link to an archived catalogue row or an erased customer: history keeps them, new bookings cannot use them. */
+function retiredLink(type: string, globalId: string, field: string): UserErrorsException {
+  const what = type === 'Customer' ? 'was erased' : 'is archived';
+  return new UserErrorsException([UserError.of(UserErrorCode.VALIDATION, `${type} ${globalId} ${what} and cannot be booked.`, ['input', field])]);
 }
 
 /**
@@ -78,6 +85,7 @@ function branchSql(meta: EntityMetadata, spec: Spec, membership: EntityMetadata)
  * everything else by its `organisation_id`. A list is deduplicated and keeps its order.
  * @throws GraphQLError NOT_FOUND (with `extensions.field`) for the first id, in field order, that is
  * malformed, of another type, or not in the organisation.
+ * @throws UserErrorsException VALIDATION for an archived treatment, resource or location, or an erased customer.
  */
 export async function resolveLinks(em: EntityManager, organisationId: string, input: LinkInput): Promise<ResolvedLinks> {
   const metadata = em.getMetadata();
@@ -100,8 +108,9 @@ export async function resolveLinks(em: EntityManager, organisationId: string, in
     branches.push(branchSql(metadata.get(spec.entity as EntityClass<object>), spec, membership));
     params.push(spec.key, organisationId, valid);
   }
-  const rows = branches.length ? await em.execute<{ link: string; id: string; extra: Omit<LinkedRow, 'id'> | null }[]>(branches.join(' union all '), params) : [];
+  const rows = branches.length ? await em.execute<{ link: string; id: string; extra: Omit<LinkedRow, 'id'> | null; retired: boolean }[]>(branches.join(' union all '), params) : [];
   const found = new Map(rows.map((row) => [`${row.link}:${row.id}`, { id: row.id, ...row.extra }]));
+  const retired = new Set(rows.filter((row) => row.retired).map((row) => `${row.link}:${row.id}`));
 
   const links: Record<string, LinkedRow | LinkedRow[] | null> = {};
   for (const spec of LINKS) if (input[spec.field] === null && !('many' in spec)) links[spec.key] = null;
@@ -109,6 +118,7 @@ export async function resolveLinks(em: EntityManager, organisationId: string, in
     const resolved = ids.map((id, i) => {
       const row = id === null ? undefined : found.get(`${spec.key}:${id}`);
       if (!row) throw notFound(spec.entity.name, globalIds[i]!, spec.field);
+      if (retired.has(`${spec.key}:${id}`)) throw retiredLink(spec.entity.name, globalIds[i]!, spec.field);
       return row;
     });
     links[spec.key] = 'many' in spec ? resolved : resolved[0]!;

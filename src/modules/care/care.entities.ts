@@ -1,7 +1,7 @@
 import { OptionalProps } from '@mikro-orm/core';
 import { Check, Entity, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { TenantEntity } from '../../shared/tenant.entity.js';
+import { VersionedEntity } from '../../shared/archivable.entity.js';
 import { Node } from '../../shared/node.js';
 import { Customer } from '../customer/customer.entity.js';
 import { Treatment } from '../treatment/treatment.entity.js';
@@ -9,7 +9,7 @@ import { Treatment } from '../treatment/treatment.entity.js';
 /** A course of care that groups appointments (Caspen `case_id`). */
 @ObjectType({ implements: Node, simpleResolvers: true, description: 'A course of care grouping appointments (Caspen `case_id`).' })
 @Entity({ tableName: 'care_case' })
-export class Case extends TenantEntity {
+export class Case extends VersionedEntity {
   declare [OptionalProps]?: 'status' | 'createdAt' | 'updatedAt' | 'globalId';
 
   @Field({ description: 'Title.' })
@@ -28,7 +28,7 @@ export class Case extends TenantEntity {
 @ObjectType({ implements: Node, simpleResolvers: true, description: 'Sessions of a treatment a customer bought in advance (Caspen `client_package_id`).' })
 @Entity()
 @Check({ name: 'client_package_sessions', expression: 'sessions_total >= 0 and sessions_used >= 0 and sessions_used <= sessions_total' })
-export class ClientPackage extends TenantEntity {
+export class ClientPackage extends VersionedEntity {
   declare [OptionalProps]?: 'sessionsUsed' | 'createdAt' | 'updatedAt' | 'globalId';
 
   @ManyToOne({ entity: () => Customer, deleteRule: 'cascade', index: true })
@@ -49,7 +49,7 @@ export class ClientPackage extends TenantEntity {
 /** A catalogue entry explaining a cancellation (Caspen `cancellation_reason_id`). */
 @ObjectType({ implements: Node, simpleResolvers: true, description: 'Why an appointment was cancelled (Caspen `cancellation_reason_id`).' })
 @Entity()
-export class CancellationReason extends TenantEntity {
+export class CancellationReason extends VersionedEntity {
   @Field({ description: 'Reason, e.g. `Customer ill`.' })
   @Property({ type: 'text' })
   name!: string;

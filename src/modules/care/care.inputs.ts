@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { UpdateInputBase } from '../../shared/crud.inputs.js';
 
 const KEY = (what: string) => `Idempotency key: a replay with the same input answers the same ${what} (\`replayed: true\`).`;
 
@@ -45,4 +46,37 @@ export class CreateCancellationReasonInput {
 
   @Field(() => String, { nullable: true, description: KEY('cancellation reason') })
   idempotencyKey?: string | null;
+}
+
+/** Input of `updateCase`: only the fields present change. */
+@InputType({ description: 'Changes a course of care: only the fields present change; null clears customerId (title and status cannot be cleared).' })
+export class UpdateCaseInput extends UpdateInputBase {
+  @Field(() => String, { nullable: true, description: 'Title, 1–200 characters.' })
+  title?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Global id of the Customer the case is for; null unlinks.' })
+  customerId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Status as given, e.g. `closed`; 1–200 characters.' })
+  status?: string | null;
+}
+
+/** Input of `updateClientPackage`: only the fields present change. */
+@InputType({ description: 'Changes a client package: only the fields present change. The customer who bought it cannot change.' })
+export class UpdateClientPackageInput extends UpdateInputBase {
+  @Field(() => ID, { nullable: true, description: 'Global id of the Treatment the sessions are for; null unlinks.' })
+  treatmentId?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Sessions bought, ≥ sessionsUsed; cannot be cleared.' })
+  sessionsTotal?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Sessions used, 0–sessionsTotal; cannot be cleared.' })
+  sessionsUsed?: number | null;
+}
+
+/** Input of `updateCancellationReason`. */
+@InputType({ description: 'Rewords a cancellation reason; appointments cancelled with it show the new wording.' })
+export class UpdateCancellationReasonInput extends UpdateInputBase {
+  @Field(() => String, { nullable: true, description: 'Reason, 1–1,000 characters; cannot be cleared.' })
+  name?: string | null;
 }

@@ -3,9 +3,9 @@ import type { Context } from '../../app/context.js';
 import { requireViewer } from '../../app/context.js';
 import { ConnectionArgs, connectionType, paginate } from '../../shared/pagination.js';
 import { Company } from './company.entity.js';
-import { CreateCompanyInput } from './company.inputs.js';
-import { CreateCompanyPayload } from './company.payloads.js';
-import { createCompany } from './company.service.js';
+import { CreateCompanyInput, UpdateCompanyInput } from './company.inputs.js';
+import { CreateCompanyPayload, UpdateCompanyPayload } from './company.payloads.js';
+import { createCompany, updateCompany } from './company.service.js';
 import { Args } from 'type-graphql';
 
 export const CompanyConnection = connectionType(Company);
@@ -21,5 +21,10 @@ export class CompanyResolver {
   @Mutation(() => CreateCompanyPayload, { description: 'Creates a company (One-link `company_id` target).' })
   createCompany(@Ctx() ctx: Context, @Arg('input', () => CreateCompanyInput, { description: 'The mutation input.' }) input: CreateCompanyInput) {
     return createCompany(ctx, input);
+  }
+
+  @Mutation(() => UpdateCompanyPayload, { description: 'Renames a company. userErrors: VALIDATION, STALE_VERSION.' })
+  updateCompany(@Ctx() ctx: Context, @Arg('input', () => UpdateCompanyInput, { description: 'The changes.' }) input: UpdateCompanyInput) {
+    return updateCompany(ctx, input);
   }
 }

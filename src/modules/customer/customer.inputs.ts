@@ -104,3 +104,10 @@ export class UpdateCustomerInput extends CustomerFieldsInput {
   @Field(() => ID, { nullable: true, description: `${D.relatedUserId} Null unlinks the user.` })
   relatedUserId?: string | null;
 }
+
+/** Input of `deleteCustomer`. */
+@InputType({ description: 'Erases a customer (the GDPR right to erasure): personal data goes, appointments and payments stay.' })
+export class DeleteCustomerInput {
+  @Field(() => ID, { description: 'Global id of the Customer to erase; another organisation\'s id is NOT_FOUND.' })
+  id!: string;
+}

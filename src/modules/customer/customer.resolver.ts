@@ -5,9 +5,9 @@ import { ConnectionArgs, connectionType } from '../../shared/pagination.js';
 import { Company } from '../company/company.entity.js';
 import { User } from '../user/user.entity.js';
 import { Customer } from './customer.entity.js';
-import { CreateCustomerInput, UpdateCustomerInput } from './customer.inputs.js';
-import { CreateCustomerPayload, UpdateCustomerPayload } from './customer.payloads.js';
-import { createCustomer, searchCustomers, updateCustomer } from './customer.service.js';
+import { CreateCustomerInput, DeleteCustomerInput, UpdateCustomerInput } from './customer.inputs.js';
+import { CreateCustomerPayload, DeleteCustomerPayload, UpdateCustomerPayload } from './customer.payloads.js';
+import { createCustomer, deleteCustomer, searchCustomers, updateCustomer } from './customer.service.js';
 
 export const CustomerConnection = connectionType(Customer);
 
@@ -38,8 +38,15 @@ export class CustomerResolver {
     return createCustomer(ctx, input);
   }
 
-  @Mutation(() => UpdateCustomerPayload, { description: 'Changes the given fields of a customer (a partial update; null clears a field). userErrors: VALIDATION, INVALID_IIN.' })
+  @Mutation(() => UpdateCustomerPayload, { description: 'Changes the given fields of a customer (a partial update; null clears a field). userErrors: VALIDATION (also for an erased customer), INVALID_IIN.' })
   updateCustomer(@Ctx() ctx: Context, @Arg('input', { description: 'The customer\'s id and the fields to change.' }) input: UpdateCustomerInput) {
     return updateCustomer(ctx, input);
+  }
+
+  @Mutation(() => DeleteCustomerPayload, {
+    description: 'Erases a customer (OWNER or ADMIN; the GDPR right to erasure): personal fields are blanked (name becomes `Erased customer`), `deletedAt` is set, and the free-text notes about them on their appointments and interactions go; appointments, payments and other records stay linked. Erasing again changes nothing; nothing undoes it. docs/errors.md lists what is kept.',
+  })
+  deleteCustomer(@Ctx() ctx: Context, @Arg('input', () => DeleteCustomerInput, { description: 'The customer.' }) input: DeleteCustomerInput) {
+    return deleteCustomer(ctx, input);
   }
 }

@@ -3,6 +3,8 @@ import type { Context } from '../../app/context.js';
 import { UserErrorCode, UserErrorList } from '../../shared/errors.js';
 import { findByGlobalId } from '../../shared/lookup.js';
 import { idempotent, runMutation } from '../../shared/mutation.js';
+import { findForUpdate } from '../../shared/crud.js';
+import { requireAdmin } from '../../app/context.js';
 import { paginate, type ConnectionArgs } from '../../shared/pagination.js';
 import { Company } from '../company/company.entity.js';
 import type { InteractionMethod } from '../interaction/interaction-enums.js';
@@ -170,12 +172,13 @@ export interface CustomerChanges extends CustomerFields {
 /**
  * `updateCustomer`: changes only the fields given; null clears one. The name follows first and last
  * name when it was derived from them and is not given; `name: null` derives it again.
- * userErrors: VALIDATION, INVALID_IIN. @throws GraphQLError NOT_FOUND for the id or a link.
+ * userErrors: VALIDATION (also for an erased customer), INVALID_IIN. @throws GraphQLError NOT_FOUND for the id or a link.
  */
 export function updateCustomer(ctx: Context, input: CustomerChanges) {
   return runMutation(ctx, async (em) => {
     const customer = await findByGlobalId(em, Customer, input.id, 'id');
     const errors = new UserErrorList();
+    if (customer.deletedAt) errors.add(UserErrorCode.VALIDATION, 'The customer was erased (deleteCustomer): their data cannot be filled in again; create a new customer.', ['input', 'id']).throwIfAny();
     validateCustomerFields(errors, input, ['input'], { requireName: false });
     const firstName = input.firstName !== undefined ? text(input.firstName) : customer.firstName;
     const lastName = input.lastName !== undefined ? text(input.lastName) : customer.lastName;
@@ -205,4 +208,45 @@ export function searchCustomers(ctx: Context, search: string | null | undefined,
     where.$or = (['name', 'phoneNumber', 'email', 'identityNumber'] as const).map((field) => ({ [field]: { $ilike: like } }));
   }
   return paginate(ctx.em, Customer, where, args, ['id']);
+}
+
+/** The name an erased customer keeps (the column cannot be null). */
+export const ERASED_CUSTOMER_NAME = 'Erased customer';
+
+/** Free-text fields of an appointment that describe its customer (columns notes, client_comment, on_ecr_notes, custom_attributes), blanked by an erasure, and their keys in the appointment's history. */
+const APPOINTMENT_PERSONAL_FIELDS = ['notes', 'clientComment', 'onEcrNotes', 'customAttributes'] as const;
+
+/**
+ * `deleteCustomer` (OWNER/ADMIN): the GDPR right to erasure, as one transaction. The customer row stays
+ * (appointments, payments, interactions, accounts, cases and packages keep pointing at it) with every
+ * personal field blanked: name becomes {@link ERASED_CUSTOMER_NAME}; first and last name, phone, e-mail,
+ * date of birth, gender, country, identity number, job, address, avatar, preferred contact method,
+ * company and related user become null; `deletedAt` is set. The free text that describes the customer
+ * on their appointments (notes, client comment, extra-care notes, custom attributes) and in those
+ * appointments' history, and the notes of interactions with them, are blanked too. Times, treatments,
+ * staff, resources, prices and payments stay. Erasing an erased customer changes nothing (idempotent);
+ * nothing undoes an erasure: updateCustomer refuses the customer, booking refuses it, and inline
+ * customers never match it.
+ * @throws GraphQLError UNAUTHENTICATED / FORBIDDEN (not OWNER or ADMIN), NOT_FOUND.
+ */
+export function deleteCustomer(ctx: Context, input: { id: string }) {
+  requireAdmin(ctx);
+  return runMutation(ctx, async (em) => {
+    const customer = await findForUpdate(em, Customer, input.id);
+    if (customer.deletedAt) return { result: customer };
+    for (const field of TEXT_FIELDS) if (field !== 'name') customer[field] = null;
+    Object.assign(customer, { name: ERASED_CUSTOMER_NAME, dateOfBirth: null, preferredContactMethod: null, company: null, relatedUser: null, deletedAt: new Date() });
+    const organisation = ctx.viewer!.organisationId;
+    await em.execute(
+      `update appointment set notes = null, client_comment = null, on_ecr_notes = null, custom_attributes = null where organisation_id = ? and customer_id = ?`,
+      [organisation, customer.id],
+    );
+    await em.execute(
+      `update appointment_event e set changes = e.changes - array[?]::text[]
+       from appointment a where e.appointment_id = a.id and a.organisation_id = ? and a.customer_id = ? and jsonb_exists_any(e.changes, array[?]::text[])`,
+      [APPOINTMENT_PERSONAL_FIELDS, organisation, customer.id, APPOINTMENT_PERSONAL_FIELDS],
+    );
+    await em.execute(`update interaction set notes = null where organisation_id = ? and contact_id = ?`, [organisation, customer.id]);
+    return { result: customer };
+  });
 }

@@ -7,3 +7,7 @@ export const CreateAccountPayload = payloadType('CreateAccountPayload', 'account
 export const CreatePropertyPayload = payloadType('CreatePropertyPayload', 'property', Property);
 export const CreateTimeBandPayload = payloadType('CreateTimeBandPayload', 'timeBand', TimeBand);
 export const CreateOperationPayload = payloadType('CreateOperationPayload', 'operation', Operation);
+export const UpdateAccountPayload = payloadType('UpdateAccountPayload', 'account', Account, { idempotent: false });
+export const UpdatePropertyPayload = payloadType('UpdatePropertyPayload', 'property', Property, { idempotent: false });
+export const UpdateTimeBandPayload = payloadType('UpdateTimeBandPayload', 'timeBand', TimeBand, { idempotent: false });
+export const UpdateOperationPayload = payloadType('UpdateOperationPayload', 'operation', Operation, { idempotent: false });

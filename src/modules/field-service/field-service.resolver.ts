@@ -2,9 +2,27 @@ import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql'
 import type { Context } from '../../app/context.js';
 import { Customer } from '../customer/customer.entity.js';
 import { Account, TimeBand } from './field-service.entities.js';
-import { CreateAccountInput, CreateOperationInput, CreatePropertyInput, CreateTimeBandInput } from './field-service.inputs.js';
-import { CreateAccountPayload, CreateOperationPayload, CreatePropertyPayload, CreateTimeBandPayload } from './field-service.payloads.js';
-import { createAccount, createOperation, createProperty, createTimeBand } from './field-service.service.js';
+import {
+  CreateAccountInput,
+  CreateOperationInput,
+  CreatePropertyInput,
+  CreateTimeBandInput,
+  UpdateAccountInput,
+  UpdateOperationInput,
+  UpdatePropertyInput,
+  UpdateTimeBandInput,
+} from './field-service.inputs.js';
+import {
+  CreateAccountPayload,
+  CreateOperationPayload,
+  CreatePropertyPayload,
+  CreateTimeBandPayload,
+  UpdateAccountPayload,
+  UpdateOperationPayload,
+  UpdatePropertyPayload,
+  UpdateTimeBandPayload,
+} from './field-service.payloads.js';
+import { createAccount, createOperation, createProperty, createTimeBand, updateAccount, updateOperation, updateProperty, updateTimeBand } from './field-service.service.js';
 import { Operation } from './operation.entity.js';
 import { Property as Premises } from './property.entity.js';
 
@@ -19,6 +37,11 @@ export class AccountResolver {
   createAccount(@Ctx() ctx: Context, @Arg('input', { description: 'The new account.' }) input: CreateAccountInput) {
     return createAccount(ctx, input);
   }
+
+  @Mutation(() => UpdateAccountPayload, { description: 'Changes a utility account. userErrors: VALIDATION, STALE_VERSION.' })
+  updateAccount(@Ctx() ctx: Context, @Arg('input', () => UpdateAccountInput, { description: 'The changes.' }) input: UpdateAccountInput) {
+    return updateAccount(ctx, input);
+  }
 }
 
 @Resolver(() => Premises)
@@ -32,6 +55,11 @@ export class PropertyResolver {
   createProperty(@Ctx() ctx: Context, @Arg('input', { description: 'The new premises.' }) input: CreatePropertyInput) {
     return createProperty(ctx, input);
   }
+
+  @Mutation(() => UpdatePropertyPayload, { description: 'Changes premises. userErrors: VALIDATION, STALE_VERSION.' })
+  updateProperty(@Ctx() ctx: Context, @Arg('input', () => UpdatePropertyInput, { description: 'The changes.' }) input: UpdatePropertyInput) {
+    return updateProperty(ctx, input);
+  }
 }
 
 @Resolver(() => TimeBand)
@@ -39,6 +67,11 @@ export class TimeBandResolver {
   @Mutation(() => CreateTimeBandPayload, { description: 'Creates a named daily window in local time (Ctrl-Hub `time_band`). userErrors: VALIDATION.' })
   createTimeBand(@Ctx() ctx: Context, @Arg('input', { description: 'The new time band.' }) input: CreateTimeBandInput) {
     return createTimeBand(ctx, input);
+  }
+
+  @Mutation(() => UpdateTimeBandPayload, { description: 'Changes a time band\'s name or window. userErrors: VALIDATION, STALE_VERSION.' })
+  updateTimeBand(@Ctx() ctx: Context, @Arg('input', () => UpdateTimeBandInput, { description: 'The changes.' }) input: UpdateTimeBandInput) {
+    return updateTimeBand(ctx, input);
   }
 }
 
@@ -52,5 +85,10 @@ export class OperationResolver {
   @Mutation(() => CreateOperationPayload, { description: 'Creates a work order (Ctrl-Hub `operation`). userErrors: VALIDATION.' })
   createOperation(@Ctx() ctx: Context, @Arg('input', { description: 'The new work order.' }) input: CreateOperationInput) {
     return createOperation(ctx, input);
+  }
+
+  @Mutation(() => UpdateOperationPayload, { description: 'Changes a work order. userErrors: VALIDATION, STALE_VERSION.' })
+  updateOperation(@Ctx() ctx: Context, @Arg('input', () => UpdateOperationInput, { description: 'The changes.' }) input: UpdateOperationInput) {
+    return updateOperation(ctx, input);
   }
 }

@@ -1,11 +1,21 @@
 import type { Context } from '../../app/context.js';
 import { UserErrorCode, UserErrorList } from '../../shared/errors.js';
 import { findOptional } from '../../shared/lookup.js';
+import { patch, updateMutation } from '../../shared/crud.js';
 import { idempotent, runMutation } from '../../shared/mutation.js';
 import { Customer } from '../customer/customer.entity.js';
-import { checkOptionalText, checkRequiredText, clean } from '../product/product.service.js';
+import { checkNotCleared, checkOptionalText, checkRequiredText, clean } from '../../shared/validation.js';
 import { Account, TimeBand } from './field-service.entities.js';
-import type { CreateAccountInput, CreateOperationInput, CreatePropertyInput, CreateTimeBandInput } from './field-service.inputs.js';
+import type {
+  CreateAccountInput,
+  CreateOperationInput,
+  CreatePropertyInput,
+  CreateTimeBandInput,
+  UpdateAccountInput,
+  UpdateOperationInput,
+  UpdatePropertyInput,
+  UpdateTimeBandInput,
+} from './field-service.inputs.js';
 import { Operation } from './operation.entity.js';
 import { Property as Premises } from './property.entity.js';
 
@@ -79,4 +89,64 @@ export function createOperation(ctx: Context, input: CreateOperationInput) {
       return em.create(Operation, { organisation: ctx.viewer!.organisationId, reference: clean(input.reference)!, description: clean(input.description), property: property ?? null });
     }),
   );
+}
+
+/** `updateAccount`. userErrors: VALIDATION, STALE_VERSION. @throws GraphQLError NOT_FOUND for the id or customerId. */
+export function updateAccount(ctx: Context, input: UpdateAccountInput) {
+  return updateMutation(ctx, Account, input, {
+    check: (errors) => {
+      checkNotCleared(errors, input, ['reference']);
+      if (input.reference != null) checkRequiredText(errors, input.reference, 200, ['input', 'reference']);
+      checkOptionalText(errors, input.name, 200, ['input', 'name']);
+    },
+    apply: async (account, _input, em) => {
+      const customer = await findOptional(em, Customer, input.customerId, 'customerId');
+      if (customer !== undefined) account.customer = customer;
+      patch(account, input, ['reference', 'name'], { reference: clean, name: clean });
+    },
+  });
+}
+
+/** `updateProperty`. userErrors: VALIDATION, STALE_VERSION. @throws GraphQLError NOT_FOUND for the id or accountId. */
+export function updateProperty(ctx: Context, input: UpdatePropertyInput) {
+  return updateMutation(ctx, Premises, input, {
+    check: (errors) => {
+      checkNotCleared(errors, input, ['address']);
+      if (input.address != null) checkRequiredText(errors, input.address, 1000, ['input', 'address']);
+      checkOptionalText(errors, input.postcode, 50, ['input', 'postcode']);
+    },
+    apply: async (property, _input, em) => {
+      const account = await findOptional(em, Account, input.accountId, 'accountId');
+      if (account !== undefined) property.account = account;
+      patch(property, input, ['address', 'postcode'], { address: clean, postcode: clean });
+    },
+  });
+}
+
+/** `updateTimeBand`: the window is checked as it will be (given fields over current ones). userErrors: VALIDATION, STALE_VERSION. @throws GraphQLError NOT_FOUND. */
+export function updateTimeBand(ctx: Context, input: UpdateTimeBandInput) {
+  return updateMutation(ctx, TimeBand, input, {
+    check: (errors, band) => {
+      checkNotCleared(errors, input, ['name', 'startTime', 'endTime']);
+      const next = { name: input.name ?? band.name, startTime: input.startTime ?? band.startTime, endTime: input.endTime ?? band.endTime };
+      errors.errors.push(...validateTimeBand(next).errors);
+    },
+    apply: (band) => patch(band, input, ['name', 'startTime', 'endTime'], { name: clean, startTime: (v: string) => v.trim(), endTime: (v: string) => v.trim() }),
+  });
+}
+
+/** `updateOperation`. userErrors: VALIDATION, STALE_VERSION. @throws GraphQLError NOT_FOUND for the id or propertyId. */
+export function updateOperation(ctx: Context, input: UpdateOperationInput) {
+  return updateMutation(ctx, Operation, input, {
+    check: (errors) => {
+      checkNotCleared(errors, input, ['reference']);
+      if (input.reference != null) checkRequiredText(errors, input.reference, 200, ['input', 'reference']);
+      checkOptionalText(errors, input.description, 1000, ['input', 'description']);
+    },
+    apply: async (operation, _input, em) => {
+      const property = await findOptional(em, Premises, input.propertyId, 'propertyId');
+      if (property !== undefined) operation.property = property;
+      patch(operation, input, ['reference', 'description'], { reference: clean, description: clean });
+    },
+  });
 }

@@ -1,13 +1,13 @@
 import { Entity, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
-import { TenantEntity } from '../../shared/tenant.entity.js';
+import { VersionedEntity } from '../../shared/archivable.entity.js';
 import { Node } from '../../shared/node.js';
 import { Property as Premises } from './property.entity.js';
 
 /** A work order that visits belong to (Ctrl-Hub `operation`). */
 @ObjectType({ implements: Node, simpleResolvers: true, description: 'A work order that visits belong to (Ctrl-Hub `operation`).' })
 @Entity()
-export class Operation extends TenantEntity {
+export class Operation extends VersionedEntity {
   @Field({ description: 'Work-order reference.' })
   @Property({ type: 'text' })
   reference!: string;

@@ -1,13 +1,13 @@
 import { Entity, ManyToOne, Property as Column } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
-import { TenantEntity } from '../../shared/tenant.entity.js';
+import { VersionedEntity } from '../../shared/archivable.entity.js';
 import { Node } from '../../shared/node.js';
 import { Account } from './field-service.entities.js';
 
 /** Premises a visit happens at (Ctrl-Hub `property`). */
 @ObjectType({ implements: Node, simpleResolvers: true, description: 'Premises a visit happens at (Ctrl-Hub `property`).' })
 @Entity()
-export class Property extends TenantEntity {
+export class Property extends VersionedEntity {
   @Field({ description: 'Street address.' })
   @Column({ type: 'text' })
   address!: string;

@@ -1,12 +1,12 @@
 import { Entity, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
-import { TenantEntity } from '../../shared/tenant.entity.js';
+import { ArchivableEntity } from '../../shared/archivable.entity.js';
 import { Node } from '../../shared/node.js';
 
 /** Where appointments happen (Caspen `location_id`). */
 @ObjectType({ implements: Node, simpleResolvers: true, description: 'Where appointments happen (Caspen `location_id`).' })
 @Entity()
-export class Location extends TenantEntity {
+export class Location extends ArchivableEntity {
   @Field({ description: 'Name, e.g. `Central clinic`.' })
   @Property({ type: 'text' })
   name!: string;

@@ -1,7 +1,7 @@
 import { OptionalProps } from '@mikro-orm/core';
 import { Check, Entity, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { TenantEntity } from '../../shared/tenant.entity.js';
+import { ArchivableEntity } from '../../shared/archivable.entity.js';
 import { Node } from '../../shared/node.js';
 import { DecimalScalar } from '../../shared/scalars.js';
 import { Brand, ProductCategory, ProductType, UnitCode } from './product-lookups.entity.js';
@@ -10,7 +10,7 @@ import { Brand, ProductCategory, ProductType, UnitCode } from './product-lookups
 @ObjectType({ implements: Node, simpleResolvers: true, description: 'A product a treatment uses (Flextell `products[]`).' })
 @Entity()
 @Check({ name: 'product_amounts_non_negative', expression: '(price is null or price >= 0) and (tax_rate is null or tax_rate >= 0) and (critical_stock_level is null or critical_stock_level >= 0)' })
-export class Product extends TenantEntity {
+export class Product extends ArchivableEntity {
   declare [OptionalProps]?: 'isActive' | 'createdAt' | 'updatedAt' | 'globalId';
 
   @Field({ description: 'Short name.' })

@@ -1,51 +1,14 @@
 import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Decimal } from 'decimal.js';
 import { v7 as uuidv7 } from 'uuid';
 import type { Context } from '../../app/context.js';
-import { UserErrorCode, UserErrorList } from '../../shared/errors.js';
+import { UserErrorList } from '../../shared/errors.js';
+import { archiveMutation, patch, updateMutation } from '../../shared/crud.js';
 import { idempotent, runMutation } from '../../shared/mutation.js';
+import { checkAmount, checkInt, checkOptionalText, checkNotCleared, checkRequiredText, clean } from '../../shared/validation.js';
 import { Brand, ProductCategory, ProductType, UnitCode } from './product-lookups.entity.js';
-import type { CreateProductInput } from './product.inputs.js';
+import type { ArchiveProductInput, CreateProductInput, UpdateProductInput } from './product.inputs.js';
 import { Product } from './product.entity.js';
-
-/** Trims a given string; an empty one becomes null. */
-export function clean(value: string | null | undefined): string | null {
-  return value?.trim() || null;
-}
-
-/** VALIDATION unless the trimmed `value` is 1–`max` characters. */
-export function checkRequiredText(errors: UserErrorList, value: string | null | undefined, max: number, field: string[]): void {
-  const text = clean(value);
-  if (!text || text.length > max) errors.add(UserErrorCode.VALIDATION, `${field.at(-1)} must be 1–${max} characters.`, field);
-}
-
-/** VALIDATION when a given `value` is longer than `max` characters once trimmed. */
-export function checkOptionalText(errors: UserErrorList, value: string | null | undefined, max: number, field: string[]): void {
-  const text = clean(value);
-  if (text && text.length > max) errors.add(UserErrorCode.VALIDATION, `${field.at(-1)} must be at most ${max} characters.`, field);
-}
-
-/**
- * VALIDATION for a given decimal amount that is below `min` (default 0), above `max`, or does not
- * fit a `numeric(19, 4)` column (more than 4 decimals or 15 integer digits).
- */
-export function checkAmount(errors: UserErrorList, value: string | null | undefined, field: string[], limits: { min?: number; max?: number } = {}): void {
-  if (value == null) return;
-  const amount = new Decimal(value);
-  const name = field.at(-1);
-  const min = limits.min ?? 0;
-  if (amount.lt(min)) errors.add(UserErrorCode.VALIDATION, `${name} must be at least ${min}.`, field);
-  else if (limits.max !== undefined && amount.gt(limits.max)) errors.add(UserErrorCode.VALIDATION, `${name} must be at most ${limits.max}.`, field);
-  else if (amount.decimalPlaces() > 4) errors.add(UserErrorCode.VALIDATION, `${name} must have at most 4 decimals.`, field);
-  else if (amount.abs().gte('1e15')) errors.add(UserErrorCode.VALIDATION, `${name} must be below 10^15.`, field);
-}
-
-/** VALIDATION for a given integer outside `min`–2147483647 (a PostgreSQL integer). */
-export function checkInt(errors: UserErrorList, value: number | null | undefined, min: number, field: string[], message = `${field.at(-1)} must be at least ${min}.`): void {
-  if (value == null) return;
-  if (value < min) errors.add(UserErrorCode.VALIDATION, message, field);
-}
 
 /**
  * Finds the lookup row of the organisation whose `key` is `value`, or creates it. Uses
@@ -79,11 +42,13 @@ async function findOrCreateLookup<T extends { id: string }>(
   return row;
 }
 
-/** Checks a `createProduct` input. @returns VALIDATION userErrors. */
-function validateProduct(input: CreateProductInput): UserErrorList {
+type ProductFields = Omit<CreateProductInput, 'name' | 'idempotencyKey'> & { name?: string | null };
+
+/** Checks the product fields given (all of `createProduct`'s, or those an update sends). @returns VALIDATION userErrors. */
+function validateProduct(input: ProductFields, create: boolean): UserErrorList {
   const errors = new UserErrorList();
   const at = (field: string, ...rest: string[]) => ['input', field, ...rest];
-  checkRequiredText(errors, input.name, 200, at('name'));
+  if (create || input.name != null) checkRequiredText(errors, input.name, 200, at('name'));
   for (const field of ['fullName', 'barcode', 'boxQuantity', 'unitVolume', 'invoiceName'] as const) checkOptionalText(errors, input[field], 200, at(field));
   checkOptionalText(errors, input.description, 1000, at('description'));
   checkInt(errors, input.criticalStockLevel, 0, at('criticalStockLevel'));
@@ -102,6 +67,20 @@ function validateProduct(input: CreateProductInput): UserErrorList {
   return errors;
 }
 
+/** The lookups an input gives, found or created: a lookup left out (undefined) stays undefined, null stays null. */
+async function resolveLookups(em: EntityManager, organisation: string, input: ProductFields) {
+  const given = <V, R>(value: V | null | undefined, find: (value: V) => Promise<R>): Promise<R | null | undefined> =>
+    value == null ? Promise.resolve(value as null | undefined) : find(value);
+  return {
+    brand: await given(input.brand, (name) => findOrCreateLookup(em, organisation, Brand, 'name', clean(name)!)),
+    category: await given(input.category, (name) => findOrCreateLookup(em, organisation, ProductCategory, 'name', clean(name)!)),
+    productType: await given(input.productType, (type) => findOrCreateLookup(em, organisation, ProductType, 'name', clean(type.name)!, { category: clean(type.category) })),
+    unitCode: await given(input.unitCode, (unit) => findOrCreateLookup(em, organisation, UnitCode, 'code', clean(unit.code)!, { name: clean(unit.name) })),
+  };
+}
+
+const TEXT_FIELDS = ['name', 'fullName', 'barcode', 'description', 'boxQuantity', 'unitVolume', 'invoiceName'] as const;
+
 /**
  * `createProduct`: a product with its brand, product type, category and unit code found by name/code
  * in the organisation or created. Idempotent by `input.idempotencyKey`. userErrors: VALIDATION.
@@ -109,16 +88,9 @@ function validateProduct(input: CreateProductInput): UserErrorList {
 export function createProduct(ctx: Context, input: CreateProductInput) {
   return runMutation(ctx, (em) =>
     idempotent(em, ctx, 'createProduct', input, Product, async () => {
-      validateProduct(input).throwIfAny();
+      validateProduct(input, true).throwIfAny();
       const organisation = ctx.viewer!.organisationId;
-      const brand = input.brand != null ? await findOrCreateLookup(em, organisation, Brand, 'name', clean(input.brand)!) : null;
-      const category = input.category != null ? await findOrCreateLookup(em, organisation, ProductCategory, 'name', clean(input.category)!) : null;
-      const productType = input.productType
-        ? await findOrCreateLookup(em, organisation, ProductType, 'name', clean(input.productType.name)!, { category: clean(input.productType.category) })
-        : null;
-      const unitCode = input.unitCode
-        ? await findOrCreateLookup(em, organisation, UnitCode, 'code', clean(input.unitCode.code)!, { name: clean(input.unitCode.name) })
-        : null;
+      const lookups = await resolveLookups(em, organisation, input);
       return em.create(Product, {
         organisation,
         name: clean(input.name)!,
@@ -132,11 +104,34 @@ export function createProduct(ctx: Context, input: CreateProductInput) {
         price: input.price ?? null,
         taxRate: input.taxRate ?? null,
         isActive: input.isActive ?? true,
-        brand,
-        productType,
-        category,
-        unitCode,
+        brand: lookups.brand ?? null,
+        productType: lookups.productType ?? null,
+        category: lookups.category ?? null,
+        unitCode: lookups.unitCode ?? null,
       });
     }),
   );
+}
+
+/**
+ * `updateProduct`: only the fields present change (null clears one); lookups given by name/code are
+ * found or created as on create. userErrors: VALIDATION, STALE_VERSION. @throws GraphQLError NOT_FOUND.
+ */
+export function updateProduct(ctx: Context, input: UpdateProductInput) {
+  return updateMutation(ctx, Product, input, {
+    check: (errors) => {
+      checkNotCleared(errors, input, ['name', 'isActive']);
+      errors.errors.push(...validateProduct(input, false).errors);
+    },
+    apply: async (product, _input, em) => {
+      const lookups = await resolveLookups(em, ctx.viewer!.organisationId, input);
+      patch(product, lookups, ['brand', 'category', 'productType', 'unitCode']);
+      patch(product, input, [...TEXT_FIELDS, 'criticalStockLevel', 'price', 'taxRate', 'isActive'], Object.fromEntries(TEXT_FIELDS.map((f) => [f, clean])));
+    },
+  });
+}
+
+/** `archiveProduct` (OWNER/ADMIN): archived and inactive; stays on the treatments that use it. userErrors: STALE_VERSION. */
+export function archiveProduct(ctx: Context, input: ArchiveProductInput) {
+  return archiveMutation(ctx, Product, input);
 }

@@ -1,7 +1,7 @@
 import { OptionalProps } from '@mikro-orm/core';
 import { Entity, Enum, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { TenantEntity } from '../../shared/tenant.entity.js';
+import { ArchivableEntity } from '../../shared/archivable.entity.js';
 import { Node } from '../../shared/node.js';
 import { Location } from '../location/location.entity.js';
 
@@ -26,7 +26,7 @@ registerEnumType(ResourceKind, {
 /** A bookable thing: room (Flextell/Caspen), vehicle (Caspen), equipment or other (One-link `resource_id`, Caspen `resource_ids`). */
 @ObjectType({ implements: Node, simpleResolvers: true, description: 'A bookable thing: a room, a vehicle, equipment. Never double-booked.' })
 @Entity()
-export class Resource extends TenantEntity {
+export class Resource extends ArchivableEntity {
   declare [OptionalProps]?: 'status' | 'createdAt' | 'updatedAt' | 'globalId';
 
   @Field({ description: 'Name, e.g. `Room 1`.' })

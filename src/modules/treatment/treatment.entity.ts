@@ -2,6 +2,7 @@ import { Collection, OptionalProps } from '@mikro-orm/core';
 import { Check, Entity, Enum, ManyToMany, ManyToOne, OneToMany, Property } from '@mikro-orm/decorators/legacy';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { TenantEntity } from '../../shared/tenant.entity.js';
+import { ArchivableEntity } from '../../shared/archivable.entity.js';
 import { Node } from '../../shared/node.js';
 import { DecimalScalar, JSONObjectScalar } from '../../shared/scalars.js';
 import { Product } from '../product/product.entity.js';
@@ -25,7 +26,7 @@ registerEnumType(SessionType, {
 @ObjectType({ implements: Node, simpleResolvers: true, description: 'A bookable service (Flextell treatment, One-link `service_id`, Caspen `service_id`).' })
 @Entity()
 @Check({ name: 'treatment_values', expression: '(price is null or price >= 0) and (duration_minutes is null or duration_minutes > 0) and session_count >= 1' })
-export class Treatment extends TenantEntity {
+export class Treatment extends ArchivableEntity {
   declare [OptionalProps]?: 'sessionCount' | 'isActive' | 'createdAt' | 'updatedAt' | 'globalId';
 
   @Field({ description: 'Name.' })

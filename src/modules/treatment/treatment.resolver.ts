@@ -13,14 +13,15 @@ export const TreatmentConnection = connectionType(Treatment);
 
 @Resolver(() => Treatment)
 export class TreatmentResolver {
-  @Query(() => TreatmentConnection, { description: 'Treatments (bookable services) of the organisation, oldest first.' })
+  @Query(() => TreatmentConnection, { description: 'Treatments (bookable services) of the organisation, oldest first; archived ones only with `includeArchived: true`.' })
   treatments(
     @Ctx() ctx: Context,
     @Args() args: ConnectionArgs,
-    @Arg('isActive', () => Boolean, { nullable: true, description: 'Only active (true) or only inactive (false) treatments; all when not given.' }) isActive?: boolean | null,
+    @Arg('isActive', () => Boolean, { nullable: true, description: 'Only active (true) or only inactive (false) treatments; all when not given.' }) isActive: boolean | null | undefined,
+    @Arg('includeArchived', () => Boolean, { defaultValue: false, description: 'Also list archived treatments.' }) includeArchived: boolean,
   ) {
     requireViewer(ctx);
-    return listTreatments(ctx, isActive, args);
+    return listTreatments(ctx, isActive, includeArchived, args);
   }
 
   @FieldResolver(() => [Product], { description: 'Products the treatment uses (Flextell `products[]`), in the order given.' })

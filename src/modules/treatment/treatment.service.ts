@@ -3,7 +3,8 @@ import { UserErrorCode, UserErrorList } from '../../shared/errors.js';
 import { findAllByGlobalIds } from '../../shared/lookup.js';
 import { idempotent, runMutation } from '../../shared/mutation.js';
 import { paginate, type ConnectionArgs } from '../../shared/pagination.js';
-import { checkAmount, checkInt, checkOptionalText, checkRequiredText, clean } from '../product/product.service.js';
+import { ARCHIVED_FILTER } from '../../shared/archivable.entity.js';
+import { checkAmount, checkInt, checkOptionalText, checkRequiredText, clean } from '../../shared/validation.js';
 import { Product } from '../product/product.entity.js';
 import { findMemberUsers } from '../user/user.service.js';
 import type { CreateTreatmentInput } from './treatment.inputs.js';
@@ -72,7 +73,7 @@ export function createTreatment(ctx: Context, input: CreateTreatmentInput) {
   );
 }
 
-/** `treatments(isActive)`: the organisation's treatments, oldest first. */
-export function listTreatments(ctx: Context, isActive: boolean | null | undefined, args: ConnectionArgs) {
-  return paginate(ctx.em, Treatment, isActive == null ? {} : { isActive }, args, ['id']);
+/** `treatments(isActive, includeArchived)`: the organisation's treatments, oldest first; archived ones only when asked. */
+export function listTreatments(ctx: Context, isActive: boolean | null | undefined, includeArchived: boolean, args: ConnectionArgs) {
+  return paginate(ctx.em, Treatment, isActive == null ? {} : { isActive }, args, ['id'], { [ARCHIVED_FILTER]: !includeArchived });
 }
