@@ -131,5 +131,7 @@ describe('every mutation under generated input', () => {
       );
     }
     console.log(`fuzz: ${requests} requests over ${mutations().length} mutations`);
-  });
+    // 20 requests per mutation, one after another: with the catalogue's update and archive mutations
+    // (about 50 in all) this takes ~45 s alone and longer beside other suites, past the 60 s default.
+  }, 240_000);
 });
