@@ -6,7 +6,7 @@ import { TenantEntity } from '../../shared/tenant.entity.js';
 import { BookableType } from './working-hours.entity.js';
 
 /** An absolute interval in which a member or resource cannot be booked (leave, training, repair). */
-@ObjectType({ implements: Node, simpleResolvers: true, description: 'Time off of a member or resource: `[startsAt, endsAt)` in which it cannot be booked (TIME_OFF).' })
+@ObjectType({ implements: Node, simpleResolvers: true, description: 'Time off of a member or resource (TIME_OFF) or a location (LOCATION_CLOSED): `[startsAt, endsAt)` in which it cannot be booked.' })
 @Entity()
 @Index({ properties: ['organisation', 'bookableId', 'startsAt'] })
 @Check({ name: 'time_off_ends_after_start', expression: 'ends_at > starts_at' })
