@@ -347,5 +347,6 @@ export function candidateStarts(from: number, to: number, zone: string, interval
     }
     day = day.plus({ days: 1 });
   }
-  return out;
+  // A fall-back hour's second pass comes after the first in time, not in wall-clock order.
+  return out.sort((a, b) => a - b);
 }

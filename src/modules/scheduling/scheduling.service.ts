@@ -293,9 +293,9 @@ export async function allocationConflicts(ctx: Context, request: { id?: string |
     `select distinct al.appointment_id, al.hold_id, al.bookable_id from appointment_allocation al left join hold h on h.id = al.hold_id
       where al.organisation_id = ? and al.bookable_id in (?) and al.during && tstzrange(?, ?, '[)')
         and (al.hold_id is null or h.expires_at > clock_timestamp())
-        and al.appointment_id is distinct from ?::uuid
+        and (?::uuid is null or al.appointment_id is distinct from ?::uuid)
       order by al.appointment_id, al.hold_id, al.bookable_id`,
-    [ctx.viewer!.organisationId, request.bookables.map((b) => b.id), request.start, request.end, request.id ?? null],
+    [ctx.viewer!.organisationId, request.bookables.map((b) => b.id), request.start, request.end, request.id ?? null, request.id ?? null],
   );
   const conflicts: BookingConflict[] = [];
   for (const row of rows) {
