@@ -16,6 +16,12 @@ afterAll(() => app?.stop());
 const hoursEveryDay = (start: string, end: string) => ALL_DAYS.map((d) => [d, start, end] as [string, string, string]);
 
 describe('the eleven correctness cases of the contract', () => {
+  it('runs in the process time zone the project sets (TZ)', () => {
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    console.log(`process time zone: ${zone} (TZ=${process.env.TZ ?? 'unset'})`);
+    if (process.env.TZ === 'Asia/Kathmandu') expect(new Date('2027-03-28T00:00:00Z').getTimezoneOffset()).toBe(-345);
+  });
+
   it('1. Berlin spring-forward: 01:00–05:00 gives 01:00, 03:00, 04:00 local', async () => {
     const dr = await makeUser(app, org, 'Dr One');
     await setHours(app, org, dr.id, 'Europe/Berlin', [['SUNDAY', '01:00', '05:00']]);

@@ -89,6 +89,8 @@ export interface Facts {
   location: { id: string; schedule: Schedule | null; timeOff: BookableFacts['timeOff'] } | null;
   bookables: Map<string, BookableFacts>;
   rules: ServiceRules;
+  /** The first instant past the booking horizon, computed once per search. */
+  horizonLimit?: number;
   /** Working intervals per schedule, expanded once per search (keyed by the schedule object). */
   expanded?: WeakMap<Schedule, Expanded>;
 }
@@ -219,6 +221,7 @@ function iso(ms: number): string {
 function hoursRejection(facts: Facts, schedule: Schedule, blocked: Candidate, closedCode: UnavailabilityCode, outsideCode: UnavailabilityCode, who: string): Rejection | null {
   const e = expanded(facts, schedule, blocked);
   if (covered(e.intervals, blocked.start, blocked.end)) return null;
+  if (e.closedDates.size === 0) return { code: outsideCode, message: `${iso(blocked.start)}–${iso(blocked.end)} is outside the working hours of ${who} (${schedule.timeZone}).` };
   const date = DateTime.fromMillis(blocked.start, { zone: schedule.timeZone }).toISODate()!;
   const endDate = DateTime.fromMillis(blocked.end - 1, { zone: schedule.timeZone }).toISODate()!;
   if (e.closedDates.has(date) || e.closedDates.has(endDate)) return { code: closedCode, message: `${who} is closed on ${e.closedDates.has(date) ? date : endDate} (${schedule.timeZone}).` };
@@ -273,9 +276,9 @@ export function evaluateCommon(candidate: Candidate, facts: Facts): Rejection[] 
     out.push({ code: UnavailabilityCode.TOO_SOON, message: `Starts before ${iso(earliest)} (now + ${rules.minimumNoticeMinutes} minutes of notice).` });
   }
   if (rules.bookingHorizonDays != null) {
-    const limit = DateTime.fromMillis(facts.now, { zone: facts.organisationTimeZone }).startOf('day').plus({ days: rules.bookingHorizonDays + 1 });
-    if (candidate.start >= limit.toMillis()) {
-      out.push({ code: UnavailabilityCode.TOO_FAR, message: `Starts after the booking horizon of ${rules.bookingHorizonDays} days (${limit.toISO()}).` });
+    facts.horizonLimit ??= DateTime.fromMillis(facts.now, { zone: facts.organisationTimeZone }).startOf('day').plus({ days: rules.bookingHorizonDays + 1 }).toMillis();
+    if (candidate.start >= facts.horizonLimit) {
+      out.push({ code: UnavailabilityCode.TOO_FAR, message: `Starts at or after ${iso(facts.horizonLimit)}, past the booking horizon of ${rules.bookingHorizonDays} days.` });
     }
   }
   const location = facts.location;
@@ -335,17 +338,28 @@ export function matchRequirements(candidate: Candidate, requirements: Requiremen
  */
 export function candidateStarts(from: number, to: number, zone: string, intervalMinutes: number, durationMinutes: number): number[] {
   const out: number[] = [];
+  const tz = IANAZone.create(zone);
   let day = DateTime.fromMillis(from, { zone }).startOf('day');
   const lastStart = to - durationMinutes * MINUTE;
   while (day.toMillis() <= lastStart) {
-    for (let m = 0; m < 24 * 60; m += intervalMinutes) {
-      const dt = DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour: Math.floor(m / 60), minute: m % 60 }, { zone });
-      if (dt.hour * 60 + dt.minute !== m || dt.day !== day.day) continue;
-      for (const t of [...new Set(dt.getPossibleOffsets().map((d) => d.toMillis()))].sort((a, b) => a - b)) {
+    const next = day.plus({ days: 1 });
+    const midnight = day.toMillis();
+    if (tz.offset(midnight) === tz.offset(next.toMillis() - 1) && next.toMillis() - midnight === 1440 * MINUTE) {
+      // No offset change this local day: its wall-clock grid is the midnight instant plus whole minutes.
+      for (let m = 0; m < 1440; m += intervalMinutes) {
+        const t = midnight + m * MINUTE;
         if (t >= from && t <= lastStart) out.push(t);
       }
+    } else {
+      for (let m = 0; m < 24 * 60; m += intervalMinutes) {
+        const dt = DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour: Math.floor(m / 60), minute: m % 60 }, { zone });
+        if (dt.hour * 60 + dt.minute !== m || dt.day !== day.day) continue;
+        for (const t of new Set(dt.getPossibleOffsets().map((d) => d.toMillis()))) {
+          if (t >= from && t <= lastStart) out.push(t);
+        }
+      }
     }
-    day = day.plus({ days: 1 });
+    day = next;
   }
   // A fall-back hour's second pass comes after the first in time, not in wall-clock order.
   return out.sort((a, b) => a - b);
