@@ -19,6 +19,38 @@ export type AppointmentStatus =
   /** Declined by the organisation (final); releases its bookables. */
   | 'REJECTED';
 
+/** What to search: a range, what is booked, who or what is needed. */
+export type AvailabilityInput = {
+  /** Length in minutes when no treatment gives one (positive whole number); overrides the treatments' total. */
+  durationMinutes?: number | null | undefined;
+  /** Rescheduling: this appointment's own slot does not block. */
+  excludeAppointmentId?: string | null | undefined;
+  /** Earliest start (RFC 3339). */
+  from: string;
+  /** Also answer every rejected candidate with its reasons. */
+  includeUnavailable?: boolean;
+  /** A Location: its opening hours apply (LOCATION_CLOSED). */
+  locationId?: string | null | undefined;
+  /** Requirement groups; all must hold at once. */
+  requirements: Array<BookableRequirement>;
+  /** Minutes between candidate starts; default the treatments' interval, else the duration. */
+  slotIntervalMinutes?: number | null | undefined;
+  /** IANA zone of the slot grid; default the location's, else the organisation's. */
+  timeZone?: string | null | undefined;
+  /** Latest end (RFC 3339); at most 62 days after `from`. */
+  to: string;
+  /** Treatments: their durations add up; their buffers, notice, horizon, interval and performers apply. */
+  treatmentIds?: Array<string> | null | undefined;
+};
+
+/** A requirement group: `count` of the bookables in `anyOf` must be free at once. */
+export type BookableRequirement = {
+  /** Users (members) or Resources, in order of preference. */
+  anyOf: Array<string>;
+  /** How many of `anyOf` are needed, 1 to the length of `anyOf`. */
+  count?: number;
+};
+
 /** The role, in the refused request, of the busy bookable. */
 export type BookingConflictKind =
   /** One of the `assistantIds` is busy. */
@@ -226,6 +258,26 @@ export type CreateCustomerInput = {
   relatedUserId?: string | null | undefined;
 };
 
+/** A hold on bookables while a booking is completed. */
+export type CreateHoldInput = {
+  /** The Users (members) and Resources to hold. */
+  bookableIds: Array<string>;
+  /** The customer the hold is for. */
+  customerId?: string | null | undefined;
+  /** End, exclusive; default startsAt + the treatments' durations. */
+  endsAt?: string | null | undefined;
+  /** Idempotency key: a replay with the same input answers the same hold (`replayed: true`). */
+  idempotencyKey?: string | null | undefined;
+  /** A Location: its opening hours apply. */
+  locationId?: string | null | undefined;
+  /** Start, inclusive (RFC 3339). */
+  startsAt: string;
+  /** Treatments: duration, buffers, notice, horizon and performers apply. */
+  treatmentIds?: Array<string> | null | undefined;
+  /** Seconds until the hold expires, 30–3,600; default 300. */
+  ttlSeconds?: number;
+};
+
 /** A new interaction (Ctrl-Hub seed 004). `author` is the token's user. */
 export type CreateInteractionInput = {
   /** The customer's account (Ctrl-Hub `account`). */
@@ -352,6 +404,12 @@ export type CreateTimeBandInput = {
 
 /** A new bookable service (Flextell treatment, One-link `service_id`, Caspen `service_id`). */
 export type CreateTreatmentInput = {
+  /** Days ahead it can be booked, ≥ 0 (the last day is today + this in the organisation's zone); null: no limit. */
+  bookingHorizonDays?: number | null | undefined;
+  /** Minutes blocked after each appointment, 0–1,440; default 0. */
+  bufferAfterMinutes?: number | null | undefined;
+  /** Minutes blocked before each appointment, 0–1,440; default 0. */
+  bufferBeforeMinutes?: number | null | undefined;
   /** Description, at most 1,000 characters. */
   description?: string | null | undefined;
   /** Length of one session in minutes, > 0; appointments without `endsAt` add these up. */
@@ -362,6 +420,8 @@ export type CreateTreatmentInput = {
   idempotencyKey?: string | null | undefined;
   /** False when the treatment can no longer be booked (Flextell `is_active`); default true. */
   isActive?: boolean | null | undefined;
+  /** Minutes of notice a booking needs, ≥ 0; default 0. */
+  minimumNoticeMinutes?: number | null | undefined;
   /** Name, 1–200 characters. */
   name: string;
   /** Price in major units of the organisation's currency (Flextell `price`), ≥ 0, at most 4 decimals. */
@@ -372,6 +432,8 @@ export type CreateTreatmentInput = {
   sessionCount?: number | null | undefined;
   /** The session plan (Flextell `sessions[]`). */
   sessions?: Array<TreatmentSessionInput> | null | undefined;
+  /** Minutes between candidate starts in `availability`, > 0; null: the duration. */
+  slotIntervalMinutes?: number | null | undefined;
   /** Global ids of the Users (members of the organisation) who may perform it (Flextell `users[]`). */
   userIds?: Array<string> | null | undefined;
 };
@@ -387,6 +449,33 @@ export type CreateUserInput = {
   /** Role in the organisation (default STAFF). */
   role?: UserRole;
 };
+
+/** The hours of one local date, replacing the weekly rules of that date. */
+export type DateOverrideInput = {
+  /** The local date, `YYYY-MM-DD`, in the schedule's time zone. */
+  date: string;
+  /** The hours of that date; empty = closed (a holiday). */
+  intervals: Array<LocalIntervalInput>;
+  /** Why, at most 200 characters. */
+  reason?: string | null | undefined;
+};
+
+/** A day of the week, read in the schedule's time zone. */
+export type DayOfWeek =
+  /** Friday. */
+  | 'FRIDAY'
+  /** Monday. */
+  | 'MONDAY'
+  /** Saturday. */
+  | 'SATURDAY'
+  /** Sunday. */
+  | 'SUNDAY'
+  /** Thursday. */
+  | 'THURSDAY'
+  /** Tuesday. */
+  | 'TUESDAY'
+  /** Wednesday. */
+  | 'WEDNESDAY';
 
 /** A customer given inline (One-link `client_name`, `client_phone`, `client_identifier`, `client_birth_date`, `client_gender`): matched to an existing customer of the organisation by identityNumber, then phoneNumber, else created. */
 export type InlineCustomerInput = {
@@ -443,6 +532,14 @@ export type InteractionStatus =
   /** Planned for `scheduledAt`, not yet happened. */
   | 'SCHEDULED';
 
+/** A local interval of a dated override. */
+export type LocalIntervalInput = {
+  /** Local end, `HH:MM`; at or before `startTime` it is on the next day. */
+  endTime: string;
+  /** Local start, `HH:MM`. */
+  startTime: string;
+};
+
 /** Why money moved; decides how a payment counts towards `amountPaid`. */
 export type PaymentKind =
   /** Paid before the visit (One-link `prepaid_amount`). */
@@ -487,6 +584,12 @@ export type RecordPaymentInput = {
   paymentMethod?: string | null | undefined;
 };
 
+/** Releases a hold at once. */
+export type ReleaseHoldInput = {
+  /** The Hold. */
+  id: string;
+};
+
 /** What a resource is. ROOM goes in `roomId`, VEHICLE in `vehicleId`; any kind may go in `resourceIds`. */
 export type ResourceKind =
   /** A device or tool (a laser, a scanner); bookable in `resourceIds`. */
@@ -505,6 +608,18 @@ export type SessionType =
   /** A treatment session. */
   | 'TREATMENT';
 
+/** Replaces the working-hours schedule of a member or resource, or the opening hours of a location. */
+export type SetWorkingHoursInput = {
+  /** A User (member), Resource or Location. */
+  bookableId: string;
+  /** Dated overrides, one per date. */
+  overrides?: Array<DateOverrideInput> | null | undefined;
+  /** Weekly rules; several on one day add up, but may not overlap. `[]` with no overrides removes the schedule (always available). */
+  rules: Array<WeeklyRuleInput>;
+  /** IANA time zone, e.g. `Europe/Berlin`; default the location's (for a location), else the organisation's. */
+  timeZone?: string | null | undefined;
+};
+
 /** One step of a treatment's session plan (Flextell `sessions[]`). */
 export type TreatmentSessionInput = {
   /** Days to wait after this session before the next one, ≥ 0. */
@@ -516,6 +631,29 @@ export type TreatmentSessionInput = {
   /** Treatment or control session (Flextell `session_type`); default TREATMENT. */
   sessionType?: SessionType;
 };
+
+/** Why a time is not available (docs/availability.md). */
+export type UnavailabilityCode =
+  /** The bookable holds an overlapping appointment. */
+  | 'BOOKED'
+  /** Only a buffer (this one's or the neighbour's) overlaps another appointment. */
+  | 'BUFFER'
+  /** The bookable's schedule is closed that local date by an override. */
+  | 'CLOSED'
+  /** An unexpired hold of somebody else takes the bookable. */
+  | 'HELD'
+  /** Outside the location's opening hours. */
+  | 'LOCATION_CLOSED'
+  /** The member is not among the users of a treatment that names users. */
+  | 'NOT_QUALIFIED'
+  /** Outside the bookable's working hours (with buffers). */
+  | 'OUTSIDE_WORKING_HOURS'
+  /** The bookable has time off then. */
+  | 'TIME_OFF'
+  /** Starts after the treatments' booking horizon. */
+  | 'TOO_FAR'
+  /** Starts before now + the treatments' minimum notice (past times always). */
+  | 'TOO_SOON';
 
 /** A unit of measure (Flextell `unit_code`), found by code in the organisation or created. */
 export type UnitCodeInput = {
@@ -632,6 +770,138 @@ export type UserRole =
   | 'READ_ONLY'
   /** Reads and writes scheduling data. */
   | 'STAFF';
+
+/** A weekly interval of working hours. */
+export type WeeklyRuleInput = {
+  /** The local day the interval starts on. */
+  dayOfWeek: DayOfWeek;
+  /** Local end, `HH:MM`; at or before `startTime` it runs past midnight into the next day. */
+  endTime: string;
+  /** Local start, `HH:MM` (00:00–23:59). */
+  startTime: string;
+};
+
+export type SetWorkingHoursMutationVariables = Exact<{
+  input: SetWorkingHoursInput;
+}>;
+
+
+export type SetWorkingHoursMutation = { setWorkingHours: { workingHours: { timeZone: string, rules: Array<{ dayOfWeek: DayOfWeek, startTime: string, endTime: string }>, overrides: Array<{ date: string, reason: string | null, intervals: Array<{ startTime: string, endTime: string }> }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
+
+export type PractitionerWithRoomWeekQueryVariables = Exact<{
+  input: AvailabilityInput;
+}>;
+
+
+export type PractitionerWithRoomWeekQuery = { availability: { timeZone: string, slots: Array<{ startsAt: string, endsAt: string, bookables: Array<
+        | { __typename: 'Account', id: string }
+        | { __typename: 'Appointment', id: string }
+        | { __typename: 'AppointmentEvent', id: string }
+        | { __typename: 'Brand', id: string }
+        | { __typename: 'CancellationReason', id: string }
+        | { __typename: 'Case', id: string }
+        | { __typename: 'ClientPackage', id: string }
+        | { __typename: 'Company', id: string }
+        | { __typename: 'Customer', id: string }
+        | { __typename: 'Hold', id: string }
+        | { __typename: 'Interaction', id: string }
+        | { __typename: 'Location', id: string }
+        | { __typename: 'Operation', id: string }
+        | { __typename: 'Organisation', id: string }
+        | { __typename: 'Payment', id: string }
+        | { __typename: 'Product', id: string }
+        | { __typename: 'ProductCategory', id: string }
+        | { __typename: 'ProductType', id: string }
+        | { __typename: 'Property', id: string }
+        | { __typename: 'Resource', name: string, id: string }
+        | { __typename: 'TimeBand', id: string }
+        | { __typename: 'TimeOff', id: string }
+        | { __typename: 'Treatment', id: string }
+        | { __typename: 'TreatmentSession', id: string }
+        | { __typename: 'UnitCode', id: string }
+        | { __typename: 'User', name: string, id: string }
+      > }>, unavailable: Array<{ startsAt: string, endsAt: string, reasons: Array<{ code: UnavailabilityCode, message: string, bookable:
+          | { __typename: 'Account', id: string }
+          | { __typename: 'Appointment', id: string }
+          | { __typename: 'AppointmentEvent', id: string }
+          | { __typename: 'Brand', id: string }
+          | { __typename: 'CancellationReason', id: string }
+          | { __typename: 'Case', id: string }
+          | { __typename: 'ClientPackage', id: string }
+          | { __typename: 'Company', id: string }
+          | { __typename: 'Customer', id: string }
+          | { __typename: 'Hold', id: string }
+          | { __typename: 'Interaction', id: string }
+          | { __typename: 'Location', id: string }
+          | { __typename: 'Operation', id: string }
+          | { __typename: 'Organisation', id: string }
+          | { __typename: 'Payment', id: string }
+          | { __typename: 'Product', id: string }
+          | { __typename: 'ProductCategory', id: string }
+          | { __typename: 'ProductType', id: string }
+          | { __typename: 'Property', id: string }
+          | { __typename: 'Resource', id: string }
+          | { __typename: 'TimeBand', id: string }
+          | { __typename: 'TimeOff', id: string }
+          | { __typename: 'Treatment', id: string }
+          | { __typename: 'TreatmentSession', id: string }
+          | { __typename: 'UnitCode', id: string }
+          | { __typename: 'User', id: string }
+         | null, appointment: { id: string, code: string } | null, hold: { id: string, expiresAt: string } | null }> }>, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
+
+export type HoldSlotMutationVariables = Exact<{
+  input: CreateHoldInput;
+}>;
+
+
+export type HoldSlotMutation = { createHold: { replayed: boolean, hold: { id: string, startsAt: string, endsAt: string, expiresAt: string, bookables: Array<
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+      > } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }>, conflicts: Array<{ kind: BookingConflictKind, bookable:
+        | { __typename: 'Resource', id: string, name: string, kind: ResourceKind }
+        | { __typename: 'User', id: string, name: string }
+      , appointment: { id: string, code: string } | null, hold: { id: string, expiresAt: string } | null }> } };
+
+export type BookHeldSlotMutationVariables = Exact<{
+  input: CreateAppointmentInput;
+}>;
+
+
+export type BookHeldSlotMutation = { createAppointment: { appointment: { id: string, code: string, startsAt: string, endsAt: string, bufferBeforeMinutes: number, bufferAfterMinutes: number } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }>, conflicts: Array<{ kind: BookingConflictKind, bookable:
+        | { __typename: 'Resource', id: string, name: string, kind: ResourceKind }
+        | { __typename: 'User', id: string, name: string }
+      , appointment: { id: string, code: string } | null, hold: { id: string, expiresAt: string } | null }>, unavailability: Array<{ code: UnavailabilityCode, message: string }> } };
+
+export type ReleaseHoldMutationVariables = Exact<{
+  input: ReleaseHoldInput;
+}>;
+
+
+export type ReleaseHoldMutation = { releaseHold: { hold: { id: string } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
 
 export type CancelAppointmentMutationVariables = Exact<{
   input: CancelAppointmentInput;
@@ -857,6 +1127,11 @@ export type ViewerQuery = { viewer: { id: string, name: string, email: string, r
 
 export const UserErrorFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<UserErrorFieldsFragment, unknown>;
 export const ConflictFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ConflictFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BookingConflict"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"bookable"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Node"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Resource"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"appointment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"hold"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}}]} as unknown as DocumentNode<ConflictFieldsFragment, unknown>;
+export const SetWorkingHoursDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetWorkingHours"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetWorkingHoursInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setWorkingHours"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"workingHours"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"timeZone"}},{"kind":"Field","name":{"kind":"Name","value":"rules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dayOfWeek"}},{"kind":"Field","name":{"kind":"Name","value":"startTime"}},{"kind":"Field","name":{"kind":"Name","value":"endTime"}}]}},{"kind":"Field","name":{"kind":"Name","value":"overrides"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"intervals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startTime"}},{"kind":"Field","name":{"kind":"Name","value":"endTime"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<SetWorkingHoursMutation, SetWorkingHoursMutationVariables>;
+export const PractitionerWithRoomWeekDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PractitionerWithRoomWeek"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AvailabilityInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"availability"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"timeZone"}},{"kind":"Field","name":{"kind":"Name","value":"slots"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"endsAt"}},{"kind":"Field","name":{"kind":"Name","value":"bookables"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Resource"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"unavailable"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"endsAt"}},{"kind":"Field","name":{"kind":"Name","value":"reasons"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"bookable"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"appointment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"hold"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<PractitionerWithRoomWeekQuery, PractitionerWithRoomWeekQueryVariables>;
+export const HoldSlotDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"HoldSlot"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateHoldInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createHold"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hold"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"endsAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"bookables"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"conflicts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ConflictFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"replayed"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ConflictFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BookingConflict"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"bookable"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Node"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Resource"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"appointment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"hold"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}}]} as unknown as DocumentNode<HoldSlotMutation, HoldSlotMutationVariables>;
+export const BookHeldSlotDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"BookHeldSlot"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateAppointmentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createAppointment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appointment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"endsAt"}},{"kind":"Field","name":{"kind":"Name","value":"bufferBeforeMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"bufferAfterMinutes"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"conflicts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ConflictFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"unavailability"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ConflictFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BookingConflict"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"bookable"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Node"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Resource"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"appointment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"hold"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}}]} as unknown as DocumentNode<BookHeldSlotMutation, BookHeldSlotMutationVariables>;
+export const ReleaseHoldDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReleaseHold"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReleaseHoldInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"releaseHold"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hold"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<ReleaseHoldMutation, ReleaseHoldMutationVariables>;
 export const CancelAppointmentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CancelAppointment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CancelAppointmentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cancelAppointment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appointment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"cancelledAt"}},{"kind":"Field","name":{"kind":"Name","value":"cancellationNote"}},{"kind":"Field","name":{"kind":"Name","value":"cancellationReason"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<CancelAppointmentMutation, CancelAppointmentMutationVariables>;
 export const CreateUserDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateUser"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateUserInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createUser"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<CreateUserMutation, CreateUserMutationVariables>;
 export const CreateProductDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateProduct"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateProductInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createProduct"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"product"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"price"}},{"kind":"Field","name":{"kind":"Name","value":"taxRate"}},{"kind":"Field","name":{"kind":"Name","value":"brand"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"unitCode"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<CreateProductMutation, CreateProductMutationVariables>;

@@ -12,6 +12,7 @@ import { createKairosClient, KairosRequestError, type KairosClient } from '../..
 import * as generated from '../../examples/generated/graphql.js';
 import {
   BookFromChatDocument,
+  BookHeldSlotDocument,
   BookTreatmentDocument,
   CancelAppointmentDocument,
   CreateAccountDocument,
@@ -30,10 +31,14 @@ import {
   CreateUserDocument,
   CreateVisitDocument,
   CustomerWithAppointmentsDocument,
+  HoldSlotDocument,
   LogContactDocument,
   NodeByIdDocument,
+  PractitionerWithRoomWeekDocument,
   RecordPaymentDocument,
+  ReleaseHoldDocument,
   RescheduleDocument,
+  SetWorkingHoursDocument,
   ViewerDocument,
   type CreateAppointmentInput,
 } from '../../examples/generated/graphql.js';
@@ -331,6 +336,32 @@ describe('every generated operation against a running Kairos', () => {
     const interaction = (await client.execute(NodeByIdDocument, { id: ids.contact })).node;
     if (interaction?.__typename !== 'Interaction') throw new Error(`expected an Interaction, got ${interaction?.__typename}`);
     expect(interaction.appointments.map((a) => a.id).sort()).toEqual([ids.visit, ids.chat].sort());
+  });
+
+  it('availability: a week of the practitioner with a room, a rejected slot and why, a hold turned into a booking', async () => {
+    const hours = accepted((await client.execute(SetWorkingHoursDocument, { input: {
+      bookableId: ids.doctor, timeZone: 'Europe/London',
+      rules: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'].map((dayOfWeek) => ({ dayOfWeek: dayOfWeek as 'MONDAY', startTime: '09:00', endTime: '13:00' })),
+      overrides: [{ date: '2031-03-07', intervals: [], reason: 'Training day' }],
+    } })).setWorkingHours, 'workingHours');
+    expect(hours.rules).toHaveLength(5);
+    const week = (await client.execute(PractitionerWithRoomWeekDocument, { input: {
+      from: '2031-03-03T00:00:00Z', to: '2031-03-10T00:00:00Z', durationMinutes: 60, includeUnavailable: true,
+      requirements: [{ anyOf: [ids.doctor] }, { anyOf: [ids.room] }],
+    } })).availability;
+    expect(week.userErrors).toEqual([]);
+    expect(week.slots).toHaveLength(4 * 4);
+    expect(week.slots[0]!.bookables.map((b) => b.id)).toEqual([ids.doctor, ids.room]);
+    const friday = week.unavailable.find((u) => u.startsAt.startsWith('2031-03-07T09'))!;
+    expect(friday.reasons.map((r) => r.code)).toEqual(['CLOSED']);
+
+    const slot = { startsAt: week.slots[0]!.startsAt, endsAt: week.slots[0]!.endsAt };
+    const held = accepted((await client.execute(HoldSlotDocument, { input: { ...slot, bookableIds: [ids.doctor, ids.room], customerId: ids.ada, ttlSeconds: 120 } })).createHold, 'hold');
+    const released = accepted((await client.execute(ReleaseHoldDocument, { input: { id: held.id } })).releaseHold, 'hold');
+    expect(released.id).toBe(held.id);
+    const again = accepted((await client.execute(HoldSlotDocument, { input: { ...slot, bookableIds: [ids.doctor, ids.room], customerId: ids.ada } })).createHold, 'hold');
+    const booked = accepted((await client.execute(BookHeldSlotDocument, { input: { ...slot, customerId: ids.ada, practitionerId: ids.doctor, roomId: ids.room, holdId: again.id } })).createAppointment, 'appointment');
+    expect(booked.startsAt).toBe(slot.startsAt);
   });
 
   it('the example client rejects a bad token with UNAUTHENTICATED', async () => {
