@@ -34,7 +34,8 @@ export const OVERRIDABLE_CODES: ReadonlySet<UnavailabilityCode> = new Set([
 /** One reason, with the object that causes it (ids are uuids). */
 export interface Rejection {
   code: UnavailabilityCode;
-  message: string;
+  /** Built when read (a getter): a search discards most rejections unread. */
+  readonly message: string;
   bookable?: { id: string; type: 'User' | 'Resource' | 'Location' };
   appointmentId?: string;
   holdId?: string;
@@ -125,13 +126,50 @@ function minutesOf(hhmm: string): number {
   return h! * 60 + m!;
 }
 
+/** A local date of a zone: its midnight instant, and whether the day is 24 h with one offset. */
+interface LocalDay {
+  midnight: number;
+  /** No offset change from this midnight to the next: wall-clock minutes are real minutes. */
+  uniform: boolean;
+}
+
+const days = new Map<string, LocalDay>();
+const MAX_CACHED_DAYS = 50_000;
+
 /**
- * The instant of local `date` + `minutes` in `zone`. A time in the spring-forward gap moves forward
- * by the gap (Luxon's rule); one that exists twice takes the earlier instant.
+ * The midnight of local `date` (`YYYY-MM-DD`) in `zone`, read once per zone and date through Luxon
+ * (its `Intl` offset look-ups are the costly part of a search); cached for the process.
  */
-function wallInstant(date: DateTime, minutes: number): number {
-  const dt = DateTime.fromObject({ year: date.year, month: date.month, day: date.day, hour: Math.floor(minutes / 60), minute: minutes % 60 }, { zone: date.zone });
+function localDay(zone: string, date: DateTime): LocalDay {
+  const key = `${zone}|${date.year}-${date.month}-${date.day}`;
+  let day = days.get(key);
+  if (!day) {
+    const midnight = DateTime.fromObject({ year: date.year, month: date.month, day: date.day }, { zone });
+    const next = DateTime.fromObject({ year: date.year, month: date.month, day: date.day }, { zone }).plus({ days: 1 });
+    const tz = IANAZone.create(zone);
+    day = { midnight: midnight.toMillis(), uniform: next.toMillis() - midnight.toMillis() === 1440 * MINUTE && tz.offset(midnight.toMillis()) === tz.offset(next.toMillis() - 1) };
+    if (days.size >= MAX_CACHED_DAYS) days.clear();
+    days.set(key, day);
+  }
+  return day;
+}
+
+/**
+ * The instant of local `date` (a calendar date, read in UTC) + `minutes` in `zone`. A time in the
+ * spring-forward gap moves forward by the gap (Luxon's rule); one that exists twice takes the
+ * earlier instant. Days without an offset change need no Luxon call beyond {@link localDay}.
+ */
+function wallInstant(zone: string, date: DateTime, minutes: number): number {
+  const day = localDay(zone, date);
+  if (day.uniform) return day.midnight + minutes * MINUTE;
+  const dt = DateTime.fromObject({ year: date.year, month: date.month, day: date.day, hour: Math.floor(minutes / 60), minute: minutes % 60 }, { zone });
   return Math.min(...dt.getPossibleOffsets().map((d) => d.toMillis()), dt.toMillis());
+}
+
+/** The local calendar date of instant `ms` in `zone`, as a UTC DateTime (calendar arithmetic without zone look-ups). */
+function localDate(ms: number, zone: string): DateTime {
+  const local = DateTime.fromMillis(ms, { zone });
+  return DateTime.utc(local.year, local.month, local.day);
 }
 
 /** Working intervals (merged, sorted) and closed local dates of a schedule. */
@@ -150,8 +188,8 @@ export function expandSchedule(schedule: Schedule, from: number, to: number): Ex
   const overrides = new Map(schedule.overrides.map((o) => [o.date, o]));
   const raw: { start: number; end: number }[] = [];
   const closedDates = new Set<string>();
-  let day = DateTime.fromMillis(from, { zone }).startOf('day').minus({ days: 1 });
-  const last = DateTime.fromMillis(to, { zone }).startOf('day');
+  let day = localDate(from, zone).minus({ days: 1 });
+  const last = localDate(to, zone);
   while (day <= last) {
     const iso = day.toISODate()!;
     const override = overrides.get(iso);
@@ -160,8 +198,8 @@ export function expandSchedule(schedule: Schedule, from: number, to: number): Ex
     for (const i of intervals) {
       const startMinutes = minutesOf(i.startTime);
       const endMinutes = minutesOf(i.endTime);
-      const start = wallInstant(day, startMinutes);
-      const end = endMinutes <= startMinutes ? wallInstant(day.plus({ days: 1 }), endMinutes) : wallInstant(day, endMinutes);
+      const start = wallInstant(zone, day, startMinutes);
+      const end = endMinutes <= startMinutes ? wallInstant(zone, day.plus({ days: 1 }), endMinutes) : wallInstant(zone, day, endMinutes);
       if (end > start) raw.push({ start, end });
     }
     day = day.plus({ days: 1 });
@@ -218,14 +256,14 @@ function iso(ms: number): string {
 }
 
 /** Hours of a schedule: OUTSIDE_WORKING_HOURS, or CLOSED when the local date is closed by an override. */
-function hoursRejection(facts: Facts, schedule: Schedule, blocked: Candidate, closedCode: UnavailabilityCode, outsideCode: UnavailabilityCode, who: string): Rejection | null {
+function hoursRejection(facts: Facts, schedule: Schedule, blocked: Candidate, closedCode: UnavailabilityCode, outsideCode: UnavailabilityCode, who: string, bookable: Rejection['bookable']): Rejection | null {
   const e = expanded(facts, schedule, blocked);
   if (covered(e.intervals, blocked.start, blocked.end)) return null;
-  if (e.closedDates.size === 0) return { code: outsideCode, message: `${iso(blocked.start)}–${iso(blocked.end)} is outside the working hours of ${who} (${schedule.timeZone}).` };
+  if (e.closedDates.size === 0) return { code: outsideCode, bookable, get message() { return `${iso(blocked.start)}–${iso(blocked.end)} is outside the working hours of ${who} (${schedule.timeZone}).`; } };
   const date = DateTime.fromMillis(blocked.start, { zone: schedule.timeZone }).toISODate()!;
   const endDate = DateTime.fromMillis(blocked.end - 1, { zone: schedule.timeZone }).toISODate()!;
-  if (e.closedDates.has(date) || e.closedDates.has(endDate)) return { code: closedCode, message: `${who} is closed on ${e.closedDates.has(date) ? date : endDate} (${schedule.timeZone}).` };
-  return { code: outsideCode, message: `${iso(blocked.start)}–${iso(blocked.end)} is outside the working hours of ${who} (${schedule.timeZone}).` };
+  if (e.closedDates.has(date) || e.closedDates.has(endDate)) return { code: closedCode, bookable, get message() { return `${who} is closed on ${e.closedDates.has(date) ? date : endDate} (${schedule.timeZone}).`; } };
+  return { code: outsideCode, bookable, get message() { return `${iso(blocked.start)}–${iso(blocked.end)} is outside the working hours of ${who} (${schedule.timeZone}).`; } };
 }
 
 /**
@@ -238,15 +276,15 @@ export function evaluateBookable(candidate: Candidate, b: BookableFacts, facts: 
   const bookable = { id: b.id, type: b.type };
   const blocked = blockedRange(candidate, facts.rules);
   if (b.type === 'User' && !b.assistant && facts.rules.qualified && !facts.rules.qualified.has(b.id)) {
-    out.push({ code: UnavailabilityCode.NOT_QUALIFIED, message: `${b.name} does not perform the treatment.`, bookable });
+    out.push({ code: UnavailabilityCode.NOT_QUALIFIED, get message() { return `${b.name} does not perform the treatment.`; }, bookable });
   }
   if (b.schedule) {
-    const r = hoursRejection(facts, b.schedule, blocked, UnavailabilityCode.CLOSED, UnavailabilityCode.OUTSIDE_WORKING_HOURS, b.name);
-    if (r) out.push({ ...r, bookable });
+    const r = hoursRejection(facts, b.schedule, blocked, UnavailabilityCode.CLOSED, UnavailabilityCode.OUTSIDE_WORKING_HOURS, b.name, bookable);
+    if (r) out.push(r);
   }
   for (const t of b.timeOff) {
     if (t.start < blocked.end && blocked.start < t.end) {
-      out.push({ code: UnavailabilityCode.TIME_OFF, message: `${b.name} is off ${iso(t.start)}–${iso(t.end)}${t.reason ? ` (${t.reason})` : ''}.`, bookable });
+      out.push({ code: UnavailabilityCode.TIME_OFF, get message() { return `${b.name} is off ${iso(t.start)}–${iso(t.end)}${t.reason ? ` (${t.reason})` : ''}.`; }, bookable });
       break;
     }
   }
@@ -257,11 +295,11 @@ export function evaluateBookable(candidate: Candidate, b: BookableFacts, facts: 
     if (row.end <= blocked.start) continue;
     if (row.appointmentId && row.appointmentId === excludeAppointmentId) continue;
     if (row.holdId) {
-      out.push({ code: UnavailabilityCode.HELD, message: `${b.name} is held until the hold expires.`, bookable, holdId: row.holdId });
+      out.push({ code: UnavailabilityCode.HELD, get message() { return `${b.name} is held until the hold expires.`; }, bookable, holdId: row.holdId });
     } else if (row.coreStart < candidate.end && candidate.start < row.coreEnd) {
-      out.push({ code: UnavailabilityCode.BOOKED, message: `${b.name} is booked ${iso(row.coreStart)}–${iso(row.coreEnd)}.`, bookable, appointmentId: row.appointmentId! });
+      out.push({ code: UnavailabilityCode.BOOKED, get message() { return `${b.name} is booked ${iso(row.coreStart)}–${iso(row.coreEnd)}.`; }, bookable, appointmentId: row.appointmentId! });
     } else {
-      out.push({ code: UnavailabilityCode.BUFFER, message: `A buffer between ${b.name}'s appointment at ${iso(row.coreStart)}–${iso(row.coreEnd)} and this one overlaps.`, bookable, appointmentId: row.appointmentId! });
+      out.push({ code: UnavailabilityCode.BUFFER, get message() { return `A buffer between ${b.name}'s appointment at ${iso(row.coreStart)}–${iso(row.coreEnd)} and this one overlaps.`; }, bookable, appointmentId: row.appointmentId! });
     }
   }
   return out;
@@ -273,21 +311,21 @@ export function evaluateCommon(candidate: Candidate, facts: Facts): Rejection[] 
   const { rules } = facts;
   const earliest = facts.now + rules.minimumNoticeMinutes * MINUTE;
   if (candidate.start < earliest) {
-    out.push({ code: UnavailabilityCode.TOO_SOON, message: `Starts before ${iso(earliest)} (now + ${rules.minimumNoticeMinutes} minutes of notice).` });
+    out.push({ code: UnavailabilityCode.TOO_SOON, get message() { return `Starts before ${iso(earliest)} (now + ${rules.minimumNoticeMinutes} minutes of notice).`; } });
   }
   if (rules.bookingHorizonDays != null) {
     facts.horizonLimit ??= DateTime.fromMillis(facts.now, { zone: facts.organisationTimeZone }).startOf('day').plus({ days: rules.bookingHorizonDays + 1 }).toMillis();
     if (candidate.start >= facts.horizonLimit) {
-      out.push({ code: UnavailabilityCode.TOO_FAR, message: `Starts at or after ${iso(facts.horizonLimit)}, past the booking horizon of ${rules.bookingHorizonDays} days.` });
+      out.push({ code: UnavailabilityCode.TOO_FAR, get message() { return `Starts at or after ${iso(facts.horizonLimit!)}, past the booking horizon of ${rules.bookingHorizonDays} days.`; } });
     }
   }
   const location = facts.location;
   if (location) {
     const blocked = blockedRange(candidate, rules);
-    const r = location.schedule && hoursRejection(facts, location.schedule, blocked, UnavailabilityCode.LOCATION_CLOSED, UnavailabilityCode.LOCATION_CLOSED, 'the location');
+    const r = location.schedule && hoursRejection(facts, location.schedule, blocked, UnavailabilityCode.LOCATION_CLOSED, UnavailabilityCode.LOCATION_CLOSED, 'the location', { id: location.id, type: 'Location' });
     const off = location.timeOff.find((t) => t.start < blocked.end && blocked.start < t.end);
-    if (r) out.push({ ...r, bookable: { id: location.id, type: 'Location' } });
-    else if (off) out.push({ code: UnavailabilityCode.LOCATION_CLOSED, message: `The location is closed ${iso(off.start)}–${iso(off.end)}${off.reason ? ` (${off.reason})` : ''}.`, bookable: { id: location.id, type: 'Location' } });
+    if (r) out.push(r);
+    else if (off) out.push({ code: UnavailabilityCode.LOCATION_CLOSED, get message() { return `The location is closed ${iso(off.start)}–${iso(off.end)}${off.reason ? ` (${off.reason})` : ''}.`; }, bookable: { id: location.id, type: 'Location' } });
   }
   return out;
 }
@@ -338,28 +376,23 @@ export function matchRequirements(candidate: Candidate, requirements: Requiremen
  */
 export function candidateStarts(from: number, to: number, zone: string, intervalMinutes: number, durationMinutes: number): number[] {
   const out: number[] = [];
-  const tz = IANAZone.create(zone);
-  let day = DateTime.fromMillis(from, { zone }).startOf('day');
+  let date = localDate(from, zone);
   const lastStart = to - durationMinutes * MINUTE;
-  while (day.toMillis() <= lastStart) {
-    const next = day.plus({ days: 1 });
-    const midnight = day.toMillis();
-    if (tz.offset(midnight) === tz.offset(next.toMillis() - 1) && next.toMillis() - midnight === 1440 * MINUTE) {
-      // No offset change this local day: its wall-clock grid is the midnight instant plus whole minutes.
+  for (let day = localDay(zone, date); day.midnight <= lastStart; date = date.plus({ days: 1 }), day = localDay(zone, date)) {
+    if (day.uniform) {
       for (let m = 0; m < 1440; m += intervalMinutes) {
-        const t = midnight + m * MINUTE;
+        const t = day.midnight + m * MINUTE;
         if (t >= from && t <= lastStart) out.push(t);
       }
-    } else {
-      for (let m = 0; m < 24 * 60; m += intervalMinutes) {
-        const dt = DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour: Math.floor(m / 60), minute: m % 60 }, { zone });
-        if (dt.hour * 60 + dt.minute !== m || dt.day !== day.day) continue;
-        for (const t of new Set(dt.getPossibleOffsets().map((d) => d.toMillis()))) {
-          if (t >= from && t <= lastStart) out.push(t);
-        }
+      continue;
+    }
+    for (let m = 0; m < 24 * 60; m += intervalMinutes) {
+      const dt = DateTime.fromObject({ year: date.year, month: date.month, day: date.day, hour: Math.floor(m / 60), minute: m % 60 }, { zone });
+      if (dt.hour * 60 + dt.minute !== m || dt.day !== date.day) continue;
+      for (const t of new Set(dt.getPossibleOffsets().map((d) => d.toMillis()))) {
+        if (t >= from && t <= lastStart) out.push(t);
       }
     }
-    day = next;
   }
   // A fall-back hour's second pass comes after the first in time, not in wall-clock order.
   return out.sort((a, b) => a - b);
