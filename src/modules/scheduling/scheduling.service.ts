@@ -7,7 +7,6 @@ import { idempotent, runMutation } from '../../shared/mutation.js';
 import { Appointment } from '../appointment/appointment.entity.js';
 import { BookingConflictKind, type BookingConflict } from '../appointment/appointment.payloads.js';
 import { Customer } from '../customer/customer.entity.js';
-import { Location } from '../location/location.entity.js';
 import { Resource } from '../resource/resource.entity.js';
 import { User } from '../user/user.entity.js';
 import { Hold } from './hold.entity.js';
@@ -23,8 +22,6 @@ import { BookableType, DAYS, WorkingHours } from './working-hours.entity.js';
 
 /** Longest search range (spec: at most 62 days). */
 export const MAX_RANGE_DAYS = 62;
-/** Largest buffer on each side, minutes (one day: the facts are read with a two-day margin). */
-export const MAX_BUFFER_MINUTES = 1440;
 const DAY_MS = 86_400_000;
 
 type Found = { type: 'User' | 'Resource' | 'Location' | 'Treatment' | 'Appointment'; id: string; name: string; extra: Record<string, unknown> | null };
@@ -225,7 +222,7 @@ export function setWorkingHours(ctx: Context, input: SetWorkingHoursInput) {
     const viewer = ctx.viewer!;
     const bookable = await findBookable(em, viewer.organisationId, input.bookableId, ['User', 'Resource', 'Location']);
     const errors = new UserErrorList();
-    const timeZone = input.timeZone ?? (bookable.type === 'Location' ? (await em.findOneOrFail(Location, bookable.id)).timeZone : null) ?? viewer.timeZone;
+    const timeZone = input.timeZone ?? (bookable.extra?.timeZone as string | null | undefined) ?? viewer.timeZone;
     if (!isTimeZone(timeZone)) errors.add(UserErrorCode.VALIDATION, `timeZone "${timeZone}" is not an IANA time zone.`, ['input', 'timeZone']);
     for (const day of DAYS) {
       const indexed = input.rules.map((r, i) => ({ r, i })).filter(({ r }) => r.dayOfWeek === day);
