@@ -162,7 +162,7 @@ describe('races', () => {
     expect(n!.n).toBe(1);
   });
 
-  it('30 concurrent bookings whose buffers overlap: exactly one wins', async () => {
+  it('30 concurrent bookings whose buffers overlap their neighbours\': the winners never overlap, buffers included, and every other is RESOURCE_UNAVAILABLE', async () => {
     const dr = await makeUser(app, org, 'Dr Buffer race');
     const t = await makeTreatment(app, org, 'Race buffer', { durationMinutes: 30, bufferBeforeMinutes: 30, bufferAfterMinutes: 30 });
     // Each attempt's own time is disjoint from the others' (30-minute steps); only the buffers collide.
