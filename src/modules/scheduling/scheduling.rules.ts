@@ -162,8 +162,21 @@ function localDay(zone: string, date: DateTime): LocalDay {
 function wallInstant(zone: string, date: DateTime, minutes: number): number {
   const day = localDay(zone, date);
   if (day.uniform) return day.midnight + minutes * MINUTE;
-  const dt = DateTime.fromObject({ year: date.year, month: date.month, day: date.day, hour: Math.floor(minutes / 60), minute: minutes % 60 }, { zone });
-  return Math.min(...dt.getPossibleOffsets().map((d) => d.toMillis()), dt.toMillis());
+  return cached(`${zone}|${date.year}-${date.month}-${date.day}|${minutes}`, () => {
+    const dt = DateTime.fromObject({ year: date.year, month: date.month, day: date.day, hour: Math.floor(minutes / 60), minute: minutes % 60 }, { zone });
+    return Math.min(...dt.getPossibleOffsets().map((d) => d.toMillis()), dt.toMillis());
+  });
+}
+
+const clockChangeDays = new Map<string, unknown>();
+
+/** Results computed through Luxon for the few local days with an offset change, cached for the process. */
+function cached<T>(key: string, compute: () => T): T {
+  if (!clockChangeDays.has(key)) {
+    if (clockChangeDays.size >= MAX_CACHED_DAYS) clockChangeDays.clear();
+    clockChangeDays.set(key, compute());
+  }
+  return clockChangeDays.get(key) as T;
 }
 
 /** The local calendar date of instant `ms` in `zone`, as a UTC DateTime (calendar arithmetic without zone look-ups). */
@@ -346,10 +359,13 @@ export type Outcome = { chosen: string[]; reasons: null } | { chosen: null; reas
 /**
  * Matches the requirement groups: for each, the first `count` free members of `anyOf` in order,
  * never one already chosen for an earlier group. Reasons: the common ones, and for each group that
- * cannot be filled, the reasons of each of its bookables that is not free.
+ * cannot be filled, the reasons of each of its bookables that is not free (with `explain: false`, only
+ * up to the first group that settles it).
  */
-export function matchRequirements(candidate: Candidate, requirements: Requirement[], facts: Facts, excludeAppointmentId?: string | null): Outcome {
+export function matchRequirements(candidate: Candidate, requirements: Requirement[], facts: Facts, excludeAppointmentId?: string | null, explain = true): Outcome {
   const reasons = evaluateCommon(candidate, facts);
+  // Without explain the first reason settles it: the rest would be discarded.
+  if (reasons.length && !explain) return { chosen: null, reasons };
   const chosen: string[] = [];
   for (const req of requirements) {
     const picked: string[] = [];
@@ -363,7 +379,10 @@ export function matchRequirements(candidate: Candidate, requirements: Requiremen
       else refused.push(...r);
     }
     chosen.push(...picked);
-    if (picked.length < req.count) reasons.push(...refused);
+    if (picked.length < req.count) {
+      reasons.push(...refused);
+      if (!explain) return { chosen: null, reasons };
+    }
   }
   return reasons.length ? { chosen: null, reasons } : { chosen, reasons: null };
 }
@@ -386,13 +405,16 @@ export function candidateStarts(from: number, to: number, zone: string, interval
       }
       continue;
     }
-    for (let m = 0; m < 24 * 60; m += intervalMinutes) {
-      const dt = DateTime.fromObject({ year: date.year, month: date.month, day: date.day, hour: Math.floor(m / 60), minute: m % 60 }, { zone });
-      if (dt.hour * 60 + dt.minute !== m || dt.day !== date.day) continue;
-      for (const t of new Set(dt.getPossibleOffsets().map((d) => d.toMillis()))) {
-        if (t >= from && t <= lastStart) out.push(t);
+    const grid = cached(`${zone}|${date.year}-${date.month}-${date.day}|grid ${intervalMinutes}`, () => {
+      const instants: number[] = [];
+      for (let m = 0; m < 24 * 60; m += intervalMinutes) {
+        const dt = DateTime.fromObject({ year: date.year, month: date.month, day: date.day, hour: Math.floor(m / 60), minute: m % 60 }, { zone });
+        if (dt.hour * 60 + dt.minute !== m || dt.day !== date.day) continue;
+        instants.push(...new Set(dt.getPossibleOffsets().map((d) => d.toMillis())));
       }
-    }
+      return instants;
+    });
+    for (const t of grid) if (t >= from && t <= lastStart) out.push(t);
   }
   // A fall-back hour's second pass comes after the first in time, not in wall-clock order.
   return out.sort((a, b) => a - b);

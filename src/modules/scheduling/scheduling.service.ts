@@ -136,7 +136,7 @@ export async function availability(ctx: Context, input: AvailabilityInput): Prom
   const unavailable: UnavailableSlot[] = [];
   for (const start of candidateStarts(from, to, timeZone, interval!, duration!)) {
     const candidate = { start, end: start + duration! * 60_000 };
-    const outcome = matchRequirements(candidate, requirements, facts, excluded?.id);
+    const outcome = matchRequirements(candidate, requirements, facts, excluded?.id, input.includeUnavailable);
     if (outcome.chosen) {
       slots.push(Object.assign(new AvailableSlot(), { startsAt: new Date(start), endsAt: new Date(candidate.end), bookables: outcome.chosen.map((id) => objects.get(id)!) }));
     } else if (input.includeUnavailable) {
