@@ -59,11 +59,12 @@ export async function seedDataset(client: pg.Client, organisationId: string): Pr
                        + (8 + k - ceil((k * ${DATASET.days} / ${perPractitioner}) * ${perPractitioner} / ${DATASET.days}::numeric)::int) * interval '1 hour' as starts_at
          from bp p cross join generate_series(0, ${perPractitioner - 1}) k left join br r on r.n = p.n`,
     `insert into appointment (id, created_at, updated_at, organisation_id, code, starts_at, ends_at, status, confirmed, customer_id, practitioner_id, room_id, service_amount, notes, source)
-       select a.id, now(), now(), ${org}, 'APT-' || lpad(nextval('appointment_code_seq')::text, 6, '0'), a.starts_at, a.starts_at + interval '45 minutes',
+       select a.id, now(), now(), ${org}, 'APT-' || lpad((row_number() over (order by a.starts_at, a.n))::text, 6, '0'), a.starts_at, a.starts_at + interval '45 minutes',
               (case when a.n % 20 = 0 then 'CANCELLED' when a.starts_at < ${start} + interval '45 days' then 'COMPLETED' else 'APPROVED' end)::appointment_status,
               a.n % 3 <> 0, c.id, a.practitioner_id, a.room_id, 40 + (a.n % 8) * 10, case when a.n % 4 = 0 then 'Follow-up of appointment ' || a.n end, 'bench'
          from ba a join bc c on c.n = (a.n * 7919) % ${DATASET.customers}
         order by a.starts_at`,
+    `insert into organisation_counter (organisation_id, name, value) select ${org}, 'appointment_code', count(*) from ba`,
     `insert into appointment_treatment (appointment_id, treatment_id)
        select a.id, t.id from ba a cross join generate_series(0, 2) j join bt t on t.n = (a.n * 7 + j * 13) % ${DATASET.treatments} where j <= a.n % 3`,
     `insert into payment (id, created_at, updated_at, organisation_id, appointment_id, customer_id, amount, payment_method, payment_kind, paid_at)
@@ -84,15 +85,19 @@ export async function seedDataset(client: pg.Client, organisationId: string): Pr
          from bv`,
     // Practitioner: 10 half-hour appointments a day on the hour from 08:00 UTC; each room: 3 hours a day.
     `insert into appointment (id, created_at, updated_at, organisation_id, code, starts_at, ends_at, status, practitioner_id, room_id, source)
-       select gen_random_uuid(), now(), now(), ${org}, 'APT-' || lpad(nextval('appointment_code_seq')::text, 6, '0'), t, t + interval '30 minutes', 'APPROVED'::appointment_status,
-              (select id from bv where n = 0), null, 'bench'
-         from generate_series(0, ${AVAILABILITY.days - 1}) d cross join generate_series(0, 9) k
-         cross join lateral (select '${AVAILABILITY.start.toISOString()}'::timestamptz + d * interval '1 day' + (8 + k) * interval '1 hour' as t) x
-       union all
-       select gen_random_uuid(), now(), now(), ${org}, 'APT-' || lpad(nextval('appointment_code_seq')::text, 6, '0'), t, t + interval '60 minutes', 'APPROVED'::appointment_status,
-              null, (select id from bv where n = r), 'bench'
-         from generate_series(0, ${AVAILABILITY.days - 1}) d cross join generate_series(1, 3) r cross join generate_series(0, 2) j
-         cross join lateral (select '${AVAILABILITY.start.toISOString()}'::timestamptz + d * interval '1 day' + interval '30 minutes' + (8 + r * 3 + j) * interval '1 hour' as t) x`,
+       select gen_random_uuid(), now(), now(), ${org}, 'APT-' || lpad((c.value + row_number() over (order by x.t, x.room_id nulls first))::text, 6, '0'),
+              x.t, x.t + x.length, 'APPROVED'::appointment_status, x.practitioner_id, x.room_id, 'bench'
+         from (
+           select '${AVAILABILITY.start.toISOString()}'::timestamptz + d * interval '1 day' + (8 + k) * interval '1 hour' as t, interval '30 minutes' as length,
+                  (select id from bv where n = 0) as practitioner_id, null::uuid as room_id
+             from generate_series(0, ${AVAILABILITY.days - 1}) d cross join generate_series(0, 9) k
+           union all
+           select '${AVAILABILITY.start.toISOString()}'::timestamptz + d * interval '1 day' + interval '30 minutes' + (8 + r * 3 + j) * interval '1 hour', interval '60 minutes',
+                  null, (select id from bv where n = r)
+             from generate_series(0, ${AVAILABILITY.days - 1}) d cross join generate_series(1, 3) r cross join generate_series(0, 2) j
+         ) x
+         cross join (select value from organisation_counter where organisation_id = ${org} and name = 'appointment_code') c`,
+    `update organisation_counter set value = (select count(*) from appointment where organisation_id = ${org}) where organisation_id = ${org} and name = 'appointment_code'`,
   ];
   for (const sql of statements) await client.query(sql);
   const ids = async (table: string) => (await client.query<{ id: string }>(`select id from ${table} order by n`)).rows.map((r) => r.id);

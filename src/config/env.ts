@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ServerLimits } from '../app/server.js';
 
 /**
  * A whole number from `min` to `max`, in digits only: `z.coerce.number()` would read " " as 0 (so a
@@ -33,9 +34,107 @@ const EnvSchema = z.object({
   DB_POOL_MAX: integer(1, 200).default(10),
   /** Whether `npm start` seeds the demo organisation into an empty database. */
   KAIROS_SEED_DEMO: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+
+  // Query limits (docs/security.md), checked before a document runs; introspection counts too.
+  /** Most lexical tokens a GraphQL document may have; checked while parsing. The heaviest example operation has 142. */
+  GRAPHQL_MAX_TOKENS: integer(100, 100_000).default(1000),
+  /** Deepest field nesting of an operation (fragments flattened; `__schema` subtrees excepted, graphql-js caps those). */
+  GRAPHQL_MAX_DEPTH: integer(2, 100).default(12),
+  /** Most aliases in one operation (`__typename` aliases excepted). */
+  GRAPHQL_MAX_ALIASES: integer(0, 1000).default(15),
+  /** Most directives in one operation. */
+  GRAPHQL_MAX_DIRECTIVES: integer(0, 1000).default(50),
+  /**
+   * Highest estimated cost of one operation: every object the answer may hold counts 1, times `first`, `ids` or the list
+   * factor. The full introspection query costs about 16,400; a 50-appointment calendar page about 1,300.
+   */
+  GRAPHQL_MAX_COST: integer(10, 10_000_000).default(25_000),
+  /** Items assumed per list field that has no `first` argument (an appointment's treatments, payments…) when estimating cost. */
+  GRAPHQL_LIST_FACTOR: integer(1, 1000).default(10),
+
+  // Rate limits (docs/security.md): budgets of cost points per window; a request spends its cost plus the base cost.
+  /** Length of the rate-limit window, in seconds: short, so that a budget is spent evenly rather than in one burst a window. */
+  RATE_LIMIT_WINDOW_SECONDS: integer(1, 3600).default(1),
+  /** Cost points one API token may spend per window. */
+  RATE_LIMIT_TOKEN_POINTS: integer(1, 100_000_000).default(30_000),
+  /** Cost points one organisation (all its tokens together) may spend per window. */
+  RATE_LIMIT_ORGANISATION_POINTS: integer(1, 100_000_000).default(60_000),
+  /** Cost points one client address may spend per window on requests without a token. */
+  RATE_LIMIT_ANONYMOUS_POINTS: integer(1, 100_000_000).default(30_000),
+  /**
+   * Cost points every request spends before its operation's own cost: the fixed work of a request (HTTP,
+   * authentication, parsing), about what a 50-appointment read spends per 13 objects in CPU time.
+   */
+  RATE_LIMIT_BASE_COST: integer(0, 100_000).default(100),
+  /** Where the counters live: `memory` (one instance) or `postgres` (shared by every instance on one database). */
+  RATE_LIMIT_STORE: z.enum(['memory', 'postgres']).default('memory'),
+  /**
+   * Milliseconds a refusal (429) waits before it is sent, at most until the budget resets: a client that
+   * loops on refusals on many connections would otherwise spend the server's CPU on them. 0: at once.
+   */
+  RATE_LIMIT_REFUSAL_DELAY_MS: integer(0, 60_000).default(1000),
+  /** Requests one token or client address may have in flight at once on one instance (a browser opens 6 per origin). */
+  RATE_LIMIT_CONCURRENCY: integer(1, 10_000).default(8),
+
+  // Cross-origin access from browsers (docs/cors.md).
+  /** Web origins whose pages may call `/graphql`, comma-separated (see {@link corsOrigin}); none by default. */
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((list, ctx) => {
+      const rules: CorsOrigin[] = [];
+      for (const entry of list.split(',').map((e) => e.trim()).filter(Boolean)) {
+        const rule = corsOrigin(entry);
+        if (rule === null) {
+          ctx.addIssue({ code: 'custom', message: `"${entry}" is not an origin (scheme://host[:port], no path), a pattern (http://localhost:*, https://*.example.com) or *` });
+          return z.NEVER;
+        }
+        rules.push(rule);
+      }
+      return rules;
+    }),
+  /** Whether cross-origin answers carry `Access-Control-Allow-Credentials: true` (Kairos itself uses no cookies). */
+  CORS_CREDENTIALS: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** Seconds a browser may cache a preflight's answer (`Access-Control-Max-Age`). */
+  CORS_MAX_AGE: integer(0, 86400).default(600),
+}).superRefine((config, ctx) => {
+  if (config.CORS_CREDENTIALS && config.CORS_ORIGINS.includes('*')) {
+    ctx.addIssue({ code: 'custom', path: ['CORS_CREDENTIALS'], message: 'true needs CORS_ORIGINS to list the origins: browsers refuse credentials with the * origin' });
+  }
+  // A budget below one request of the highest allowed cost would refuse that request for ever.
+  for (const name of ['RATE_LIMIT_TOKEN_POINTS', 'RATE_LIMIT_ORGANISATION_POINTS', 'RATE_LIMIT_ANONYMOUS_POINTS'] as const) {
+    const least = config.GRAPHQL_MAX_COST + config.RATE_LIMIT_BASE_COST;
+    if (config[name] < least) ctx.addIssue({ code: 'custom', path: [name], message: `must be at least GRAPHQL_MAX_COST + RATE_LIMIT_BASE_COST (${least})` });
+  }
 });
 
 export type Config = z.infer<typeof EnvSchema>;
+
+/** One entry of CORS_ORIGINS: `*` (every origin), an exact origin, or a pattern compiled to a RegExp. */
+export type CorsOrigin = '*' | string | RegExp;
+
+/** Ports a browser leaves out of the `Origin` header. */
+const DEFAULT_PORTS: Record<string, string> = { http: '80', https: '443' };
+
+/**
+ * Reads one CORS_ORIGINS entry, case-insensitively. Answers `*`; an exact origin as browsers send it
+ * (`HTTP://Example.com:443/` is not accepted, `https://example.com:443` becomes `https://example.com`);
+ * or, for a pattern, a RegExp over whole origins. Patterns have one `*` form per part: `*.` before
+ * the host stands for one or more subdomain labels (`https://*.example.com` matches
+ * `https://app.example.com` and `https://a.b.example.com`, not `https://example.com`), and `:*` for any
+ * port or none (`http://localhost:*`). Only `http` and `https` origins. Answers null for anything else.
+ */
+export function corsOrigin(entry: string): CorsOrigin | null {
+  if (entry === '*') return '*';
+  const match = /^(https?):\/\/(\*\.)?([a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::(\d{1,5}|\*))?$/.exec(entry.toLowerCase());
+  if (!match) return null;
+  const [, scheme, anySubdomain, host, port] = match as unknown as [string, string, string | undefined, string, string | undefined];
+  if (port !== undefined && port !== '*' && Number(port) > 65535) return null;
+  const fixedPort = port === undefined || port === DEFAULT_PORTS[scheme] ? '' : port === '*' ? null : `:${Number(port)}`;
+  if (!anySubdomain && fixedPort !== null) return `${scheme}://${host}${fixedPort}`;
+  const escape = (text: string) => text.replace(/[.[\]]/g, '\\$&');
+  return new RegExp(`^${scheme}://${anySubdomain ? '(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+' : ''}${escape(host)}${fixedPort === null ? '(?::\\d{1,5})?' : escape(fixedPort)}$`);
+}
 
 /** Thrown by {@link loadConfig}; its message is one line naming the offending variable. */
 export class ConfigError extends Error {}
@@ -51,4 +150,28 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration: ${issue.path.join('.')}: ${issue.message}`);
   }
   return parsed.data;
+}
+
+/** The query and rate limits of {@link Config}, as the server takes them (docs/security.md). */
+export function serverLimits(config: Config): ServerLimits {
+  return {
+    query: {
+      maxTokens: config.GRAPHQL_MAX_TOKENS,
+      maxDepth: config.GRAPHQL_MAX_DEPTH,
+      maxAliases: config.GRAPHQL_MAX_ALIASES,
+      maxDirectives: config.GRAPHQL_MAX_DIRECTIVES,
+      maxCost: config.GRAPHQL_MAX_COST,
+      listFactor: config.GRAPHQL_LIST_FACTOR,
+    },
+    rate: {
+      windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
+      tokenPoints: config.RATE_LIMIT_TOKEN_POINTS,
+      organisationPoints: config.RATE_LIMIT_ORGANISATION_POINTS,
+      anonymousPoints: config.RATE_LIMIT_ANONYMOUS_POINTS,
+      baseCost: config.RATE_LIMIT_BASE_COST,
+      store: config.RATE_LIMIT_STORE,
+      refusalDelayMs: config.RATE_LIMIT_REFUSAL_DELAY_MS,
+      concurrency: config.RATE_LIMIT_CONCURRENCY,
+    },
+  };
 }

@@ -8,6 +8,7 @@ import { Product } from '../product/product.entity.js';
 import { findMemberUsers } from '../user/user.service.js';
 import { findByGlobalId } from '../../shared/lookup.js';
 import type { CreateTreatmentInput, UpdateTreatmentInput } from './treatment.inputs.js';
+import { MAX_DURATION_MINUTES } from '../appointment/appointment.rules.js';
 import { SessionType, Treatment, TreatmentSession } from './treatment.entity.js';
 
 const RULE_LIMITS = [
@@ -32,6 +33,9 @@ function validateTreatment(input: CreateTreatmentInput): UserErrorList {
   checkRequiredText(errors, input.name, 200, ['input', 'name']);
   checkOptionalText(errors, input.description, 1000, ['input', 'description']);
   checkInt(errors, input.durationMinutes, 1, ['input', 'durationMinutes'], 'durationMinutes must be greater than 0.');
+  if (input.durationMinutes != null && input.durationMinutes > MAX_DURATION_MINUTES) {
+    errors.add(UserErrorCode.VALIDATION, `durationMinutes must be at most ${MAX_DURATION_MINUTES} (24 hours).`, ['input', 'durationMinutes']);
+  }
   checkAmount(errors, input.price, ['input', 'price']);
   checkInt(errors, input.sessionCount, 1, ['input', 'sessionCount']);
   const orders = new Set<number>();
@@ -101,6 +105,9 @@ export function updateTreatment(ctx: Context, input: UpdateTreatmentInput) {
     if (input.name !== undefined) checkRequiredText(errors, input.name ?? '', 200, ['input', 'name']);
     checkOptionalText(errors, input.description, 1000, ['input', 'description']);
     checkInt(errors, input.durationMinutes, 1, ['input', 'durationMinutes'], 'durationMinutes must be greater than 0.');
+    if (input.durationMinutes != null && input.durationMinutes > MAX_DURATION_MINUTES) {
+      errors.add(UserErrorCode.VALIDATION, `durationMinutes must be at most ${MAX_DURATION_MINUTES} (24 hours).`, ['input', 'durationMinutes']);
+    }
     checkAmount(errors, input.price, ['input', 'price']);
     validateRules(errors, input);
     for (const key of ['isActive', 'bufferBeforeMinutes', 'bufferAfterMinutes', 'minimumNoticeMinutes'] as const) {

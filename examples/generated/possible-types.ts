@@ -1,0 +1,44 @@
+
+      export interface PossibleTypesResultData {
+        possibleTypes: {
+          [key: string]: string[]
+        }
+      }
+      const result: PossibleTypesResultData = {
+  "possibleTypes": {
+    "Bookable": [
+      "Resource",
+      "User"
+    ],
+    "Node": [
+      "Account",
+      "Appointment",
+      "AppointmentEvent",
+      "Brand",
+      "CancellationReason",
+      "Case",
+      "ClientPackage",
+      "Company",
+      "Customer",
+      "Hold",
+      "Interaction",
+      "Location",
+      "Operation",
+      "Organisation",
+      "Payment",
+      "Product",
+      "ProductCategory",
+      "ProductType",
+      "Property",
+      "Resource",
+      "TimeBand",
+      "TimeOff",
+      "Treatment",
+      "TreatmentSession",
+      "UnitCode",
+      "User"
+    ]
+  }
+};
+      export default result;
+    
