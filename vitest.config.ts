@@ -20,11 +20,16 @@ export default defineConfig({
   ],
   test: {
     globalSetup: ['test/harness/global-setup.ts'],
-    include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
     fileParallelism: true,
     maxWorkers: 2,
+    projects: [
+      { extends: true, test: { name: 'kairos', include: ['test/**/*.test.ts', 'src/**/*.test.ts'] } },
+      // The availability cases again with the process in a zone of +05:45 and no DST: no code may
+      // depend on the machine's zone (docs/availability.md).
+      { extends: true, test: { name: 'tz-kathmandu', include: ['test/scheduling/availability.test.ts', 'src/modules/scheduling/**/*.test.ts'], env: { TZ: 'Asia/Kathmandu' } } },
+    ],
   },
 });

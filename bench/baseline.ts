@@ -79,6 +79,41 @@ const CREATE_ONE_STATEMENT = `
         select gen_random_uuid(), now(), now(), a.organisation_id, a.id, now(), a.author_id, 'CREATED', '{}' from a)
   select a.id, a.code from a`;
 
+/**
+ * One statement for the availability search (issue 12): per bookable, its weekly hours for each local
+ * date as a multirange, minus `range_agg` of its blocked ranges (appointments with buffers, unexpired
+ * holds); every 30-minute local candidate whose range the practitioner's free multirange contains, with
+ * the first room whose free multirange contains it. Weekly rules only (the seeded calendar has no
+ * overrides or time off), and no reasons: the floor for the same offered slots.
+ */
+const AVAILABILITY = `
+  with v as (${VIEWER}),
+  b as (select $2::uuid as id, 1::bigint as ord union all select x.id, x.ord + 1 from unnest($3::uuid[]) with ordinality as x (id, ord)),
+  hours as (
+    select w.bookable_id as id, range_agg(tstzrange(
+             (d.day + (r ->> 'startTime')::time) at time zone w.time_zone,
+             (d.day + (r ->> 'endTime')::time + case when (r ->> 'endTime')::time <= (r ->> 'startTime')::time then interval '1 day' else interval '0' end) at time zone w.time_zone, '[)')) as m
+      from working_hours w join v on w.organisation_id = v.org join b on b.id = w.bookable_id
+      cross join generate_series((($4::timestamptz at time zone w.time_zone)::date - 1)::timestamp, ($5::timestamptz at time zone w.time_zone)::date::timestamp, interval '1 day') as d (day)
+      cross join jsonb_array_elements(w.rules) as r
+     where r ->> 'dayOfWeek' = to_char(d.day, 'FMDAY')
+     group by w.bookable_id),
+  busy as (
+    select al.bookable_id as id, range_agg(al.during) as m
+      from appointment_allocation al join v on al.organisation_id = v.org join b on b.id = al.bookable_id left join hold h on h.id = al.hold_id
+     where al.during && tstzrange($4::timestamptz, $5::timestamptz) and (al.hold_id is null or h.expires_at > now())
+     group by al.bookable_id),
+  free as (select b.id, b.ord, coalesce(hours.m, '{(,)}'::tstzmultirange) - coalesce(busy.m, '{}'::tstzmultirange) as m from b left join hours using (id) left join busy using (id)),
+  cand as (select g at time zone $6::text as s
+             from generate_series(($4::timestamptz at time zone $6::text)::date::timestamp, $5::timestamptz at time zone $6::text, interval '30 minutes') as g)
+  select json_build_object('data', json_build_object('availability', json_build_object('slots', coalesce(json_agg(json_build_object(
+    'startsAt', ${ts('c.s')}, 'endsAt', ${ts("(c.s + interval '30 minutes')")},
+    'bookables', json_build_array(json_build_object('id', ${gid('User', '$2::uuid')}), json_build_object('id', ${gid('Resource', 'room.id')}))) order by c.s), '[]')))) as body
+    from cand c
+    cross join lateral (select f.id from free f where f.ord > 1 and f.m @> tstzrange(c.s, c.s + interval '30 minutes') order by f.ord limit 1) as room
+   where c.s >= $4::timestamptz and c.s + interval '30 minutes' <= $5::timestamptz
+     and exists (select 1 from free f where f.ord = 1 and f.m @> tstzrange(c.s, c.s + interval '30 minutes'))`;
+
 type Handler = (pool: pg.Pool, tokenHash: string, body: Record<string, any>) => Promise<string>;
 
 const createdBody = (id: string, code: string) =>
@@ -88,6 +123,8 @@ const createdBody = (id: string, code: string) =>
 const routes: Record<string, Handler> = {
   '/nested': (pool, hash, b) => pool.query({ name: 'nested', text: NESTED, values: [hash, b.practitionerId, b.from, b.to, b.first], rowMode: 'array' }).then((r) => JSON.stringify(r.rows[0]![0])),
   '/customer-page': (pool, hash, b) => pool.query({ name: 'customer-page', text: CUSTOMER_PAGE, values: [hash, b.customerId, b.first], rowMode: 'array' }).then((r) => JSON.stringify(r.rows[0]![0])),
+  '/availability': (pool, hash, b) =>
+    pool.query({ name: 'availability', text: AVAILABILITY, values: [hash, b.practitionerId, b.roomIds, b.from, b.to, b.timeZone], rowMode: 'array' }).then((r) => JSON.stringify(r.rows[0]![0])),
   '/node': (pool, hash, b) => pool.query({ name: 'node', text: NODE, values: [hash, b.id], rowMode: 'array' }).then((r) => JSON.stringify(r.rows[0]![0])),
   async '/create-five'(pool, hash, b) {
     const client = await pool.connect();

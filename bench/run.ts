@@ -192,6 +192,21 @@ async function measure(admin: pg.Client, child: Child, token: string, scenario: 
   };
 }
 
+/**
+ * The availability baseline must offer what Kairos offers: the slots (times and chosen bookables)
+ * of request 0 of each availability scenario are compared before anything is measured.
+ */
+async function sameAnswers(list: Scenario[], childOf: (t: Target) => Child, token: string) {
+  for (const scenario of list) {
+    const answers = await Promise.all(scenario.targets.map(async (t) => {
+      const res = await fetch(`http://127.0.0.1:${childOf(t).port}${t.path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: t.body(0) });
+      return JSON.stringify(JSON.parse(await res.text()).data?.availability?.slots);
+    }));
+    if (new Set(answers).size !== 1 || answers[0] === undefined) throw new Error(`${scenario.name}: Kairos and the baseline offer different slots: ${answers.map((a) => a?.slice(0, 300)).join(' / ')}`);
+    log(`${scenario.name}: Kairos and the baseline offer the same ${(JSON.parse(answers[0]!) as unknown[]).length} slots`);
+  }
+}
+
 /** Statements for one nested read of `first` appointments, Kairos and baseline: must not depend on `first`. */
 async function rowCountCheck(admin: pg.Client, kairos: Child, baseline: Child, token: string, seeded: Seeded) {
   const out: Record<string, Record<number, number>> = { kairos: {}, baseline: {} };
@@ -409,6 +424,7 @@ async function main(): Promise<void> {
     log(`Statements per nested read (5 → 50 rows): Kairos ${rowCount.kairos[5]} → ${rowCount.kairos[50]}, baseline ${rowCount.baseline[5]} → ${rowCount.baseline[50]}`);
 
     const all = scenarios(seeded);
+    await sameAnswers(all.filter((s) => s.name.startsWith('availability-')), childOf, token);
     const measurements: Measurement[] = [];
     for (const scenario of all.filter((s) => !only || only.has(s.name))) {
       log(`\n${scenario.title}`);

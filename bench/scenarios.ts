@@ -1,5 +1,5 @@
 import { toGlobalId } from '../src/shared/global-id.js';
-import { SEED_START, type Seeded } from './seed.js';
+import { AVAILABILITY, SEED_START, type Seeded } from './seed.js';
 
 /** How one response counts: answered, refused by a business rule (userErrors), or failed. */
 export type Outcome = 'ok' | 'refused' | 'error';
@@ -49,6 +49,38 @@ const CREATE_MUTATION = `mutation Book($input: CreateAppointmentInput!) {
   createAppointment(input: $input) { appointment { id code } userErrors { code message } }
 }`;
 
+const AVAILABILITY_QUERY = `query Slots($input: AvailabilityInput!) {
+  availability(input: $input) { slots { startsAt endsAt bookables { id } } }
+}`;
+
+/** Parameters of the i-th availability search: `days` days from one of the first days of the calendar. */
+function availabilityParams(seeded: Seeded, i: number, days: number) {
+  const from = new Date(AVAILABILITY.start.getTime() + (i % Math.max(1, AVAILABILITY.days - days)) * DAY);
+  return { from: from.toISOString(), to: new Date(from.getTime() + days * DAY).toISOString(), practitionerId: seeded.availability.practitionerId, roomIds: seeded.availability.roomIds };
+}
+
+function availabilityScenario(seeded: Seeded, days: number): Scenario {
+  return {
+    name: `availability-${days}`,
+    title: `(e) availability: ${days} days, one practitioner and any of three rooms, 30-minute slots, ~${Math.round((days / 31) * 600)} appointments in range`,
+    outcome: (body) => (readOutcome(body) === 'ok' && body.includes('"slots":[{') ? 'ok' : 'error'),
+    targets: [
+      {
+        name: 'kairos',
+        path: '/graphql',
+        body: (i) => {
+          const p = availabilityParams(seeded, i, days);
+          return gql(AVAILABILITY_QUERY, { input: {
+            from: p.from, to: p.to, durationMinutes: 30, timeZone: AVAILABILITY.timeZone,
+            requirements: [{ anyOf: [toGlobalId('User', p.practitionerId)] }, { anyOf: p.roomIds.map((id) => toGlobalId('Resource', id)) }],
+          } });
+        },
+      },
+      { name: 'baseline', path: '/availability', body: (i) => JSON.stringify({ ...availabilityParams(seeded, i, days), timeZone: AVAILABILITY.timeZone }) },
+    ],
+  };
+}
+
 /** Parameters of the i-th nested read: one practitioner, a 10-day window inside the seeded 90 days. */
 export function nestedParams(seeded: Seeded, i: number, first = 50) {
   const from = new Date(SEED_START.getTime() + ((i * 13) % 80) * DAY);
@@ -56,7 +88,7 @@ export function nestedParams(seeded: Seeded, i: number, first = 50) {
 }
 
 /**
- * The four scenarios of issue 5. Request i of a run picks its parameters from i, so Kairos and the
+ * The four scenarios of issue 5 and the availability searches of issue 12 (31 and 62 days). Request i of a run picks its parameters from i, so Kairos and the
  * baseline are asked the same sequence; writes take the next slot of a counter shared by the run.
  */
 export function scenarios(seeded: Seeded): Scenario[] {
@@ -111,6 +143,8 @@ export function scenarios(seeded: Seeded): Scenario[] {
         { name: 'baseline', path: '/node', body: (i) => JSON.stringify({ id: seeded.appointmentIds[(i * 7919) % seeded.appointmentIds.length]! }) },
       ],
     },
+    availabilityScenario(seeded, 31),
+    availabilityScenario(seeded, 62),
     {
       name: 'create',
       title: '(b) createAppointment: practitioner, room, 2 treatments, 1 prepayment, all rules and constraints on',

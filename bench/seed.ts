@@ -6,6 +6,13 @@ export const DATASET = { customers: 1000, practitioners: 20, rooms: 10, treatmen
 /** First day of the seeded appointments (fixed, so every run reads the same rows). */
 export const SEED_START = new Date('2026-09-01T00:00:00Z');
 
+/**
+ * The availability scenario's own calendar: one practitioner and three rooms, each working every day
+ * 08:00–20:00 Europe/London, with about 600 appointments in every 31 days from this start (62 days
+ * seeded, across the clock change of 2032-03-28). In the future, so no search meets TOO_SOON.
+ */
+export const AVAILABILITY = { start: new Date('2032-03-01T00:00:00Z'), days: 62, timeZone: 'Europe/London' } as const;
+
 /** Ids of the seeded rows the scenarios address. */
 export interface Seeded {
   practitionerIds: string[];
@@ -13,6 +20,7 @@ export interface Seeded {
   treatmentIds: string[];
   customerIds: string[];
   appointmentIds: string[];
+  availability: { practitionerId: string; roomIds: string[] };
 }
 
 /**
@@ -65,6 +73,31 @@ export async function seedDataset(client: pg.Client, organisationId: string): Pr
          from ba a join appointment ap on ap.id = a.id cross join generate_series(0, 1) j where j < (a.n / 3) % 3`,
     `insert into appointment_event (id, created_at, updated_at, organisation_id, appointment_id, at, actor_id, action, changes)
        select gen_random_uuid(), now(), now(), ${org}, a.id, now(), null, 'CREATED', '{}'::jsonb from ba a`,
+    // The availability calendar: practitioner n = 0 and rooms n = 1..3 of table bv.
+    `create temp table bv on commit drop as select i as n, gen_random_uuid() as id from generate_series(0, 3) i`,
+    `insert into app_user (id, created_at, updated_at, name, email) select id, now(), now(), 'Availability practitioner', 'availability-' || substr(${org}::text, 1, 8) || '@bench.example' from bv where n = 0`,
+    `insert into membership (id, created_at, updated_at, organisation_id, user_id, role) select gen_random_uuid(), now(), now(), ${org}, id, 'STAFF' from bv where n = 0`,
+    `insert into resource (id, created_at, updated_at, organisation_id, name, kind) select id, now(), now(), ${org}, 'Availability room ' || n, 'ROOM' from bv where n > 0`,
+    `insert into working_hours (id, created_at, updated_at, organisation_id, bookable_id, bookable_type, time_zone, rules, overrides)
+       select gen_random_uuid(), now(), now(), ${org}, id, case when n = 0 then 'User' else 'Resource' end, '${AVAILABILITY.timeZone}',
+              (select jsonb_agg(jsonb_build_object('dayOfWeek', d, 'startTime', '08:00', 'endTime', '20:00'))
+                 from unnest(array['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY']) d), '[]'::jsonb
+         from bv`,
+    // Practitioner: 10 half-hour appointments a day on the hour from 08:00 UTC; each room: 3 hours a day.
+    `insert into appointment (id, created_at, updated_at, organisation_id, code, starts_at, ends_at, status, practitioner_id, room_id, source)
+       select gen_random_uuid(), now(), now(), ${org}, 'APT-' || lpad((c.value + row_number() over (order by x.t, x.room_id nulls first))::text, 6, '0'),
+              x.t, x.t + x.length, 'APPROVED'::appointment_status, x.practitioner_id, x.room_id, 'bench'
+         from (
+           select '${AVAILABILITY.start.toISOString()}'::timestamptz + d * interval '1 day' + (8 + k) * interval '1 hour' as t, interval '30 minutes' as length,
+                  (select id from bv where n = 0) as practitioner_id, null::uuid as room_id
+             from generate_series(0, ${AVAILABILITY.days - 1}) d cross join generate_series(0, 9) k
+           union all
+           select '${AVAILABILITY.start.toISOString()}'::timestamptz + d * interval '1 day' + interval '30 minutes' + (8 + r * 3 + j) * interval '1 hour', interval '60 minutes',
+                  null, (select id from bv where n = r)
+             from generate_series(0, ${AVAILABILITY.days - 1}) d cross join generate_series(1, 3) r cross join generate_series(0, 2) j
+         ) x
+         cross join (select value from organisation_counter where organisation_id = ${org} and name = 'appointment_code') c`,
+    `update organisation_counter set value = (select count(*) from appointment where organisation_id = ${org}) where organisation_id = ${org} and name = 'appointment_code'`,
   ];
   for (const sql of statements) await client.query(sql);
   const ids = async (table: string) => (await client.query<{ id: string }>(`select id from ${table} order by n`)).rows.map((r) => r.id);
@@ -74,6 +107,7 @@ export async function seedDataset(client: pg.Client, organisationId: string): Pr
     treatmentIds: await ids('bt'),
     customerIds: await ids('bc'),
     appointmentIds: await ids('ba'),
+    availability: { practitionerId: (await ids('bv'))[0]!, roomIds: (await ids('bv')).slice(1) },
   };
   await client.query('commit');
   await client.query('analyze');

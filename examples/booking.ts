@@ -24,7 +24,7 @@ export async function bookTreatment(client: KairosClient, input: CreateAppointme
     .filter((error) => error.code !== 'RESOURCE_UNAVAILABLE')
     .map((error) => ADVICE[error.code] ?? error.message);
   for (const conflict of result.conflicts) {
-    reasons.push(`${conflict.bookable.name} (${conflict.kind.toLowerCase()}) is busy with ${conflict.appointment.code}`);
+    reasons.push(`${conflict.bookable.name} (${conflict.kind.toLowerCase()}) is busy with ${conflict.appointment?.code ?? `a hold until ${conflict.hold?.expiresAt}`}`);
   }
   return { booked: false, reasons };
 }

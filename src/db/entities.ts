@@ -18,6 +18,9 @@ import { Resource } from '../modules/resource/resource.entity.js';
 import { Treatment, TreatmentSession } from '../modules/treatment/treatment.entity.js';
 import { Membership } from '../modules/user/membership.entity.js';
 import { User } from '../modules/user/user.entity.js';
+import { Hold } from '../modules/scheduling/hold.entity.js';
+import { TimeOff } from '../modules/scheduling/time-off.entity.js';
+import { WorkingHours } from '../modules/scheduling/working-hours.entity.js';
 import { ArchivableEntity, VersionedEntity } from '../shared/archivable.entity.js';
 import { BaseEntity } from '../shared/base.entity.js';
 import { TenantEntity } from '../shared/tenant.entity.js';
@@ -27,5 +30,5 @@ export const entities = [
   BaseEntity, TenantEntity, VersionedEntity, ArchivableEntity, Organisation, User, Membership, ApiToken, Company, Customer, Account, Property,
   Operation, TimeBand, Location, Resource, Brand, ProductType, ProductCategory, UnitCode, Product, Treatment,
   TreatmentSession, Case, ClientPackage, CancellationReason, Interaction, Appointment, AppointmentEvent,
-  Payment, IdempotencyKey,
+  Payment, IdempotencyKey, WorkingHours, TimeOff, Hold,
 ];

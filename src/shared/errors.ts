@@ -10,6 +10,7 @@ export enum UserErrorCode {
   OUTSIDE_TIME_BAND = 'OUTSIDE_TIME_BAND',
   INVALID_STATUS_TRANSITION = 'INVALID_STATUS_TRANSITION',
   IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
+  OUTSIDE_AVAILABILITY = 'OUTSIDE_AVAILABILITY',
 }
 registerEnumType(UserErrorCode, {
   name: 'UserErrorCode',
@@ -22,6 +23,7 @@ registerEnumType(UserErrorCode, {
     OUTSIDE_TIME_BAND: { description: 'The appointment does not lie inside its time band in the organisation\'s time zone (seed 000).' },
     INVALID_STATUS_TRANSITION: { description: 'The status move is not allowed (see `AppointmentStatus`).' },
     IDEMPOTENCY_KEY_REUSED: { description: 'The idempotency key was used before with a different input (seed 002).' },
+    OUTSIDE_AVAILABILITY: { description: 'The time is one `availability` would not offer (working hours, closure, time off, location hours, notice, horizon, qualification); the payload\'s `unavailability` says why.' },
   },
 });
 

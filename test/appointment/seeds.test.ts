@@ -13,7 +13,7 @@ afterAll(() => app?.stop());
 
 describe('seed 000 — Ctrl-Hub create customer appointment (X-Session-Token)', () => {
   it('books with every seed attribute and relationship and answers them all', async () => {
-    const interaction = await make(app, org, 'createInteraction', 'interaction', { method: 'PHONE', direction: 'INBOUND', dateTime: '2023-11-06T10:00:00Z' });
+    const interaction = await make(app, org, 'createInteraction', 'interaction', { method: 'PHONE', direction: 'INBOUND', dateTime: '2030-11-06T10:00:00Z' });
     const property = await make(app, org, 'createProperty', 'property', { address: '1 High Street', postcode: 'SW1A 1AA' });
     const operation = await make(app, org, 'createOperation', 'operation', { reference: 'OP-1', description: 'Meter exchange', propertyId: property.id });
     // November in London is GMT: 05:31:56Z is 05:31:56 local, inside 05:00–08:00.
@@ -25,8 +25,8 @@ describe('seed 000 — Ctrl-Hub create customer appointment (X-Session-Token)', 
         userErrors { code field message } } }`,
       {
         input: {
-          startsAt: '2023-11-07T05:31:56Z',
-          endsAt: '2023-11-07T06:31:56Z',
+          startsAt: '2030-11-07T05:31:56Z',
+          endsAt: '2030-11-07T06:31:56Z',
           medicalDependency: true,
           onEcr: true,
           animals: true,
@@ -52,8 +52,8 @@ describe('seed 000 — Ctrl-Hub create customer appointment (X-Session-Token)', 
       operation: { id: operation.id },
       timeBand: { id: band.id, name: 'Early' },
     });
-    expect(new Date(a.startsAt).toISOString()).toBe('2023-11-07T05:31:56.000Z');
-    expect(new Date(a.endsAt).toISOString()).toBe('2023-11-07T06:31:56.000Z');
+    expect(new Date(a.startsAt).toISOString()).toBe('2030-11-07T05:31:56.000Z');
+    expect(new Date(a.endsAt).toISOString()).toBe('2030-11-07T06:31:56.000Z');
     expect(a.startsAt).toMatch(/Z$/);
     expect(Date.parse(a.createdAt)).not.toBeNaN();
     expect(Date.parse(a.updatedAt)).toBeGreaterThanOrEqual(Date.parse(a.createdAt));
@@ -65,7 +65,7 @@ describe('seed 000 — Ctrl-Hub create customer appointment (X-Session-Token)', 
   it("refuses the seed's literal start_time == end_time with VALIDATION and writes nothing", async () => {
     const before = await appointmentCount(app, org);
     const res = await app.gql(`mutation($input: CreateAppointmentInput!) { createAppointment(input: $input) { appointment { id } userErrors { code field } } }`,
-      { input: { startsAt: '2023-11-07T05:31:56Z', endsAt: '2023-11-07T05:31:56Z', medicalDependency: true } }, { headers: { 'X-Session-Token': org.token } });
+      { input: { startsAt: '2030-11-07T05:31:56Z', endsAt: '2030-11-07T05:31:56Z', medicalDependency: true } }, { headers: { 'X-Session-Token': org.token } });
     expect(res.errors).toBeUndefined();
     expect(res.data.createAppointment.appointment).toBeNull();
     expect(res.data.createAppointment.userErrors.map((e: any) => e.code)).toContain('VALIDATION');
@@ -90,7 +90,7 @@ describe('seed 001 — Flextell create appointment (Bearer + X-Tenant)', () => {
     });
     const t2 = await makeTreatment(app, org, 'Mask', { durationMinutes: 45 });
     const parent = ok(await app.gql(`mutation($input: CreateAppointmentInput!) { createAppointment(input: $input) { appointment { id } userErrors { code field message } } }`,
-      { input: { customerId: customer.id, practitionerId: doctor.id, startsAt: '2023-11-01T05:31:56Z', treatmentIds: [t1.id] } }, { headers }), 'createAppointment').appointment;
+      { input: { customerId: customer.id, practitionerId: doctor.id, startsAt: '2030-11-01T05:31:56Z', treatmentIds: [t1.id] } }, { headers }), 'createAppointment').appointment;
 
     const res = await app.gql(
       `mutation($input: CreateAppointmentInput!) { createAppointment(input: $input) {
@@ -106,7 +106,7 @@ describe('seed 001 — Flextell create appointment (Bearer + X-Tenant)', () => {
         input: {
           customerId: customer.id,
           practitionerId: doctor.id,
-          startsAt: '2023-11-07T05:31:56Z',
+          startsAt: '2030-11-07T05:31:56Z',
           status: 'APPROVED',
           treatmentIds: [t1.id, t2.id],
           assistantIds: [assistant.id],
@@ -123,7 +123,7 @@ describe('seed 001 — Flextell create appointment (Bearer + X-Tenant)', () => {
     expect(a.code).toMatch(/\S/);
     expect(a.source).toBe('api');
     expect(a.status).toBe('APPROVED');
-    expect(new Date(a.endsAt).toISOString()).toBe('2023-11-07T06:46:56.000Z');
+    expect(new Date(a.endsAt).toISOString()).toBe('2030-11-07T06:46:56.000Z');
     expect(a.durationMinutes).toBe(75);
     expect(a.notes).toBe('<string>');
     expect(a.cancellationNote).toBe('<string>');
@@ -159,11 +159,11 @@ describe('seed 002 — One-link create scheduling appointment (api_access_token)
     const headers = { api_access_token: org.token };
     const resource = await makeResource(app, org, 'Chair 1', 'EQUIPMENT');
     const company = await make(app, org, 'createCompany', 'company', { name: 'One-link LLP' });
-    const conversation = await make(app, org, 'createInteraction', 'interaction', { method: 'CHAT', direction: 'INBOUND', dateTime: '2023-11-06T09:00:00Z' });
+    const conversation = await make(app, org, 'createInteraction', 'interaction', { method: 'CHAT', direction: 'INBOUND', dateTime: '2030-11-06T09:00:00Z' });
     const input = {
       resourceIds: [resource.id],
-      startsAt: '2023-11-07T05:31:56Z',
-      endsAt: '2023-11-07T06:31:56Z',
+      startsAt: '2030-11-07T05:31:56Z',
+      endsAt: '2030-11-07T06:31:56Z',
       durationMinutes: 60,
       customer: { name: 'Aigerim', phoneNumber: '+77011234567', identityNumber: '900517448218', dateOfBirth: '2023-12-25', gender: 'female' },
       companyId: company.id,
@@ -231,7 +231,7 @@ describe('seed 003 — Caspen update appointment (Bearer)', () => {
     const equipment = await makeResource(app, org, 'Ultrasound', 'EQUIPMENT');
     const reason = await make(app, org, 'createCancellationReason', 'cancellationReason', { name: 'Customer ill' });
     const headers = { authorization: `Bearer ${org.token}` };
-    const created = ok(await app.gql(`mutation { createAppointment(input: { startsAt: "2023-10-01T10:00:00Z", durationMinutes: 30 }) { appointment { id version } userErrors { code field message } } }`, {}, { headers }), 'createAppointment').appointment;
+    const created = ok(await app.gql(`mutation { createAppointment(input: { startsAt: "2030-10-01T10:00:00Z", durationMinutes: 30 }) { appointment { id version } userErrors { code field message } } }`, {}, { headers }), 'createAppointment').appointment;
 
     const FIELDS = `id startsAt endsAt durationMinutes status notes confirmed confirmedAt version
       location { id } practitioner { id } treatments { id } customer { id } clientPackage { id sessionsTotal } case { id title }
@@ -239,7 +239,7 @@ describe('seed 003 — Caspen update appointment (Bearer)', () => {
     const updated = ok(await app.gql(`mutation($input: UpdateAppointmentInput!) { updateAppointment(input: $input) { appointment { ${FIELDS} } userErrors { code field message } } }`, {
       input: {
         id: created.id, locationId: location.id, practitionerId: practitioner.id, treatmentIds: [treatment.id], customerId: customer.id,
-        clientPackageId: pkg.id, caseId: kase.id, startsAt: '2023-11-07T05:31:56Z', endsAt: '2023-11-07T06:21:56Z', notes: '<string>', confirmed: true,
+        clientPackageId: pkg.id, caseId: kase.id, startsAt: '2030-11-07T05:31:56Z', endsAt: '2030-11-07T06:21:56Z', notes: '<string>', confirmed: true,
         roomId: room.id, vehicleId: vehicle.id, resourceIds: [equipment.id],
       },
     }, { headers }), 'updateAppointment').appointment;
@@ -249,8 +249,8 @@ describe('seed 003 — Caspen update appointment (Bearer)', () => {
       clientPackage: { id: pkg.id, sessionsTotal: 10 }, case: { id: kase.id, title: 'Knee' }, room: { id: room.id }, vehicle: { id: vehicle.id }, resources: [{ id: equipment.id }],
       cancellationReason: null, cancelledAt: null,
     });
-    expect(new Date(updated.startsAt).toISOString()).toBe('2023-11-07T05:31:56.000Z');
-    expect(new Date(updated.endsAt).toISOString()).toBe('2023-11-07T06:21:56.000Z');
+    expect(new Date(updated.startsAt).toISOString()).toBe('2030-11-07T05:31:56.000Z');
+    expect(new Date(updated.endsAt).toISOString()).toBe('2030-11-07T06:21:56.000Z');
     expect(Date.parse(updated.confirmedAt)).not.toBeNaN();
 
     const cancelled = ok(await app.gql(`mutation($input: CancelAppointmentInput!) { cancelAppointment(input: $input) { appointment { ${FIELDS} } userErrors { code field message } } }`,

@@ -53,16 +53,17 @@ describe('SQL statements per createAppointment', () => {
       'begin',
       'insert idempotency_key', // claims the key (waits for a concurrent claimer)
       'select app_user', // every link at once: practitioner, assistants, room, resources, treatments
+      'select working_hours', // the availability facts: schedules, time off, busy ranges, performers (src/modules/scheduling)
       'with appointment_assistant', // one statement: pivots, payments, history event and the appointment with its code; row triggers write the allocations
       'update idempotency_key', // records the created appointment
       'commit',
     ]);
   });
 
-  it('runs three statements and no explicit transaction without an idempotency key: the one write is its own transaction', async () => {
+  it('runs four statements and no explicit transaction without an idempotency key: the one write is its own transaction', async () => {
     const one = await statementsFor(1, false);
     const three = await statementsFor(3, false);
     expect(three).toEqual(one);
-    expect(one).toEqual(['select api_token', 'select app_user', 'with appointment_assistant']);
+    expect(one).toEqual(['select api_token', 'select app_user', 'select working_hours', 'with appointment_assistant']);
   });
 });

@@ -35,11 +35,13 @@ const BOOKING_PAGE = `<!doctype html>
     return { data: body.data, requestId: res.headers.get('X-Request-Id') };
   }
   try {
-    const { data } = await gql('{ viewer { id } customers(first: 1) { edges { node { id } } } treatments(first: 1) { edges { node { id } } } }');
+    const { data } = await gql('{ viewer { id } customers(first: 1) { edges { node { id } } } treatments(first: 1) { edges { node { id users { id } } } } }');
     const booked = await gql(
       'mutation Book($input: CreateAppointmentInput!) { createAppointment(input: $input) { appointment { id code } userErrors { code message } } }',
       { input: {
-        customerId: data.customers.edges[0].node.id, practitionerId: data.viewer.id, treatmentIds: [data.treatments.edges[0].node.id],
+        customerId: data.customers.edges[0].node.id, treatmentIds: [data.treatments.edges[0].node.id],
+        // A practitioner who performs the treatment (else NOT_QUALIFIED, docs/availability.md).
+        practitionerId: (data.treatments.edges[0].node.users[0] || data.viewer).id,
         startsAt: '2031-03-03T09:00:00Z', idempotencyKey: 'booking-app-' + location.port,
       } },
     );

@@ -66,6 +66,29 @@ describe('updateProduct', () => {
   });
 });
 
+describe('updateTreatment (versioned like every catalogue update)', () => {
+  it('the shared update rules: version, STALE_VERSION, NOT_FOUND across tenants, FORBIDDEN for READ_ONLY, name not cleared', async () => {
+    const treatment = await create('createTreatment', 'treatment', { name: 'Facial', durationMinutes: 45, price: '30' });
+    await checkUpdateRules(app, {
+      org, other, readOnly, mutation: 'updateTreatment', objectField: 'treatment', id: treatment.id,
+      change: { name: 'Deep facial', durationMinutes: 60, price: '45' }, expected: { name: 'Deep facial', durationMinutes: 60, price: '45' }, required: 'name',
+    });
+  });
+
+  it('concurrent edits with the same expectedVersion: exactly one wins, the others are STALE_VERSION and change nothing', async () => {
+    const treatment = await create('createTreatment', 'treatment', { name: 'Massage', durationMinutes: 30 });
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => mutate(app, i % 2 ? staff : org.token, 'updateTreatment', 'treatment', { id: treatment.id, expectedVersion: 1, durationMinutes: 40 + i }, 'version durationMinutes')),
+    );
+    const won = results.filter((r) => r.data.updateTreatment.treatment);
+    expect(won).toHaveLength(1);
+    expect(results.filter((r) => r.data.updateTreatment.userErrors[0]?.code === 'STALE_VERSION')).toHaveLength(7);
+    const read = await app.gql(`query($id: ID!) { treatment(id: $id) { version durationMinutes } }`, { id: treatment.id }, { token: org.token });
+    expect(read.data.treatment).toEqual(won[0]!.data.updateTreatment.treatment);
+    expect(read.data.treatment.version).toBe(2);
+  });
+});
+
 describe('archiveTreatment', () => {
   const BOOK = `mutation($input: CreateAppointmentInput!) { createAppointment(input: $input) { appointment { id treatments { id name archivedAt isActive } } userErrors { code field message } } }`;
 

@@ -13,6 +13,7 @@ import * as generated from '../../examples/generated/graphql.js';
 import possibleTypes from '../../examples/generated/possible-types.js';
 import {
   BookFromChatDocument,
+  BookHeldSlotDocument,
   BookTreatmentDocument,
   CancelAppointmentDocument,
   CreateAccountDocument,
@@ -31,10 +32,14 @@ import {
   CreateUserDocument,
   CreateVisitDocument,
   CustomerWithAppointmentsDocument,
+  HoldSlotDocument,
   LogContactDocument,
   NodeByIdDocument,
+  PractitionerWithRoomWeekDocument,
   RecordPaymentDocument,
+  ReleaseHoldDocument,
   RescheduleDocument,
+  SetWorkingHoursDocument,
   ViewerDocument,
   type CreateAppointmentInput,
 } from '../../examples/generated/graphql.js';
@@ -185,7 +190,7 @@ describe('every generated operation against a running Kairos', () => {
     const interaction = accepted(
       (await client.execute(LogContactDocument, {
         input: {
-          method: 'EMAIL', direction: 'INBOUND', dateTime: '2023-11-07T05:31:56Z', contacted: true, status: 'SCHEDULED', notes: 'Asked for a morning visit',
+          method: 'EMAIL', direction: 'INBOUND', dateTime: '2030-11-07T05:31:56Z', contacted: true, status: 'SCHEDULED', notes: 'Asked for a morning visit',
           contactId: ids.ada, accountId: ids.account, propertyId: ids.property, representativeId: ids.doctor,
         },
       })).createInteraction,
@@ -196,7 +201,7 @@ describe('every generated operation against a running Kairos', () => {
       contact: { id: ids.ada, name: 'Ada Lovelace' }, account: { id: ids.account }, property: { id: ids.property },
       representative: { id: ids.doctor, name: 'Dr Grey' }, author: { id: ids.viewer },
     });
-    expect(Date.parse(interaction.dateTime)).toBe(Date.parse('2023-11-07T05:31:56Z'));
+    expect(Date.parse(interaction.dateTime)).toBe(Date.parse('2030-11-07T05:31:56Z'));
     ids.contact = interaction.id;
   });
 
@@ -204,7 +209,7 @@ describe('every generated operation against a running Kairos', () => {
     const visit = accepted(
       (await client.execute(CreateVisitDocument, {
         input: {
-          startsAt: '2023-11-07T05:31:56Z', endsAt: '2023-11-07T06:31:56Z', medicalDependency: true, onEcr: true, animals: true,
+          startsAt: '2030-11-07T05:31:56Z', endsAt: '2030-11-07T06:31:56Z', medicalDependency: true, onEcr: true, animals: true,
           notes: 'Gate code 1234', onEcrNotes: 'Oxygen concentrator', interactionId: ids.contact, operationId: ids.operation, timeBandId: ids.band,
         },
       })).createAppointment,
@@ -223,14 +228,14 @@ describe('every generated operation against a running Kairos', () => {
     const appointment = accepted(
       (await client.execute(BookTreatmentDocument, {
         input: {
-          customerId: ids.ada, practitionerId: ids.doctor, startsAt: '2023-11-07T09:00:00Z', status: 'PENDING', treatmentIds: [ids.physio],
+          customerId: ids.ada, practitionerId: ids.doctor, startsAt: '2030-11-07T09:00:00Z', status: 'PENDING', treatmentIds: [ids.physio],
           assistantIds: [ids.nurse], parentAppointmentId: ids.visit, notes: 'Follow-up', roomId: ids.room, sessionType: 'CONTROL', source: 'api',
         },
       })).createAppointment,
       'appointment',
     );
     expect(appointment.code).toMatch(/^APT-\d{6}$/);
-    expect(Date.parse(appointment.endsAt)).toBe(Date.parse('2023-11-07T09:30:00Z'));
+    expect(Date.parse(appointment.endsAt)).toBe(Date.parse('2030-11-07T09:30:00Z'));
     expect(appointment).toMatchObject({
       status: 'PENDING', durationMinutes: 30, notes: 'Follow-up', sessionType: 'CONTROL', source: 'api', deletedAt: null,
       customer: { id: ids.ada, firstName: 'Ada', lastName: 'Lovelace', preferredContactMethod: 'SMS' },
@@ -246,7 +251,7 @@ describe('every generated operation against a running Kairos', () => {
 
   it('BookFromChat (seed 002): an inline client, payments from the amounts, and an idempotent replay', async () => {
     const input: CreateAppointmentInput = {
-      resourceIds: [ids.chair], startsAt: '2023-11-07T05:30:00Z', endsAt: '2023-11-07T06:00:00Z', durationMinutes: 30,
+      resourceIds: [ids.chair], startsAt: '2030-11-07T05:30:00Z', endsAt: '2030-11-07T06:00:00Z', durationMinutes: 30,
       customer: { name: 'Aigerim Nurlanova', phoneNumber: '+77011234567', identityNumber: '900101400013', dateOfBirth: '1990-01-01', gender: 'female' },
       treatmentIds: [ids.physio], companyId: ids.company, interactionId: ids.contact, authorId: ids.viewer, status: 'APPROVED',
       appointmentType: 'consultation', clientComment: 'Ground floor, please', source: 'whatsapp', externalRef: 'OL-5521', idempotencyKey: 'ol-5521-1',
@@ -278,7 +283,7 @@ describe('every generated operation against a running Kairos', () => {
       (await client.execute(RescheduleDocument, {
         input: {
           id: ids.followUp, expectedVersion: node.version, locationId: ids.location, practitionerId: ids.doctor, treatmentIds: [ids.physio],
-          customerId: ids.ada, clientPackageId: ids.clientPackage, caseId: ids.case, startsAt: '2023-11-08T09:00:00Z', endsAt: '2023-11-08T09:45:00Z',
+          customerId: ids.ada, clientPackageId: ids.clientPackage, caseId: ids.case, startsAt: '2030-11-08T09:00:00Z', endsAt: '2030-11-08T09:45:00Z',
           notes: 'Moved to Wednesday', confirmed: true, roomId: null, vehicleId: ids.van, resourceIds: [ids.chair],
         },
       })).updateAppointment,
@@ -290,7 +295,7 @@ describe('every generated operation against a running Kairos', () => {
       case: { id: ids.case }, room: null, vehicle: { id: ids.van }, resources: [{ id: ids.chair }], cancelledAt: null,
     });
     expect(moved.confirmedAt).not.toBeNull();
-    expect(Date.parse(moved.startsAt)).toBe(Date.parse('2023-11-08T09:00:00Z'));
+    expect(Date.parse(moved.startsAt)).toBe(Date.parse('2030-11-08T09:00:00Z'));
   });
 
   it('RecordPayment: a later settlement pays the appointment', async () => {
@@ -303,10 +308,10 @@ describe('every generated operation against a running Kairos', () => {
   });
 
   it('bookTreatment() example: books, then explains a double booking; CancelAppointment frees the slot', async () => {
-    const slot: CreateAppointmentInput = { customerId: ids.ada, practitionerId: ids.doctor, treatmentIds: [ids.physio], startsAt: '2023-11-09T10:00:00Z' };
+    const slot: CreateAppointmentInput = { customerId: ids.ada, practitionerId: ids.doctor, treatmentIds: [ids.physio], startsAt: '2030-11-09T10:00:00Z' };
     const booked = await bookTreatment(client, slot);
     if (!booked.booked) throw new Error(booked.reasons.join('; '));
-    const clash = await bookTreatment(client, { ...slot, startsAt: '2023-11-09T10:15:00Z' });
+    const clash = await bookTreatment(client, { ...slot, startsAt: '2030-11-09T10:15:00Z' });
     expect(clash).toEqual({ booked: false, reasons: [`Dr Grey (practitioner) is busy with ${booked.appointment.code}`] });
 
     const cancelled = accepted(
@@ -315,16 +320,16 @@ describe('every generated operation against a running Kairos', () => {
     );
     expect(cancelled).toMatchObject({ status: 'CANCELLED', version: 2, cancellationNote: 'Called in sick', cancellationReason: { id: ids.reason, name: 'Patient unwell' } });
     expect(cancelled.cancelledAt).not.toBeNull();
-    expect((await bookTreatment(client, { ...slot, startsAt: '2023-11-09T10:15:00Z' })).booked).toBe(true);
+    expect((await bookTreatment(client, { ...slot, startsAt: '2030-11-09T10:15:00Z' })).booked).toBe(true);
   });
 
   it('PractitionerWeek through practitionerAgenda(): every page of the week, with customer, treatments and payments', async () => {
     // A page size of 1 makes the example follow endCursor across pages.
-    const lines = await practitionerAgenda(client, ids.doctor, '2023-11-06T00:00:00Z', '2023-11-13T00:00:00Z', 1);
+    const lines = await practitionerAgenda(client, ids.doctor, '2030-11-06T00:00:00Z', '2030-11-13T00:00:00Z', 1);
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toMatch(/^2023-11-08 09:00–09:45 APT-\d{6} PENDING Ada Lovelace · Physiotherapy · paid 40(\.00)? \(PAID\)$/);
-    expect(lines[1]).toMatch(/^2023-11-09 10:00–10:30 APT-\d{6} CANCELLED Ada Lovelace · Physiotherapy · paid 0(\.00)? \(UNPAID\)$/);
-    expect(lines[2]).toMatch(/^2023-11-09 10:15–10:45 APT-\d{6} PENDING Ada Lovelace · Physiotherapy/);
+    expect(lines[0]).toMatch(/^2030-11-08 09:00–09:45 APT-\d{6} PENDING Ada Lovelace · Physiotherapy · paid 40(\.00)? \(PAID\)$/);
+    expect(lines[1]).toMatch(/^2030-11-09 10:00–10:30 APT-\d{6} CANCELLED Ada Lovelace · Physiotherapy · paid 0(\.00)? \(UNPAID\)$/);
+    expect(lines[2]).toMatch(/^2030-11-09 10:15–10:45 APT-\d{6} PENDING Ada Lovelace · Physiotherapy/);
   });
 
   it('CustomerWithAppointments: the customer and a page of their appointments', async () => {
@@ -342,6 +347,32 @@ describe('every generated operation against a running Kairos', () => {
     const interaction = (await client.execute(NodeByIdDocument, { id: ids.contact })).node;
     if (interaction?.__typename !== 'Interaction') throw new Error(`expected an Interaction, got ${interaction?.__typename}`);
     expect(interaction.appointments.map((a) => a.id).sort()).toEqual([ids.visit, ids.chat].sort());
+  });
+
+  it('availability: a week of the practitioner with a room, a rejected slot and why, a hold turned into a booking', async () => {
+    const hours = accepted((await client.execute(SetWorkingHoursDocument, { input: {
+      bookableId: ids.doctor, timeZone: 'Europe/London',
+      rules: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'].map((dayOfWeek) => ({ dayOfWeek: dayOfWeek as 'MONDAY', startTime: '09:00', endTime: '13:00' })),
+      overrides: [{ date: '2031-03-07', intervals: [], reason: 'Training day' }],
+    } })).setWorkingHours, 'workingHours');
+    expect(hours.rules).toHaveLength(5);
+    const week = (await client.execute(PractitionerWithRoomWeekDocument, { input: {
+      from: '2031-03-03T00:00:00Z', to: '2031-03-10T00:00:00Z', durationMinutes: 60, includeUnavailable: true,
+      requirements: [{ anyOf: [ids.doctor] }, { anyOf: [ids.room] }],
+    } })).availability;
+    expect(week.userErrors).toEqual([]);
+    expect(week.slots).toHaveLength(4 * 4);
+    expect(week.slots[0]!.bookables.map((b) => b.id)).toEqual([ids.doctor, ids.room]);
+    const friday = week.unavailable.find((u) => u.startsAt.startsWith('2031-03-07T09'))!;
+    expect(friday.reasons.map((r) => r.code)).toEqual(['CLOSED']);
+
+    const slot = { startsAt: week.slots[0]!.startsAt, endsAt: week.slots[0]!.endsAt };
+    const held = accepted((await client.execute(HoldSlotDocument, { input: { ...slot, bookableIds: [ids.doctor, ids.room], customerId: ids.ada, ttlSeconds: 120 } })).createHold, 'hold');
+    const released = accepted((await client.execute(ReleaseHoldDocument, { input: { id: held.id } })).releaseHold, 'hold');
+    expect(released.id).toBe(held.id);
+    const again = accepted((await client.execute(HoldSlotDocument, { input: { ...slot, bookableIds: [ids.doctor, ids.room], customerId: ids.ada } })).createHold, 'hold');
+    const booked = accepted((await client.execute(BookHeldSlotDocument, { input: { ...slot, customerId: ids.ada, practitionerId: ids.doctor, roomId: ids.room, holdId: again.id } })).createAppointment, 'appointment');
+    expect(booked.startsAt).toBe(slot.startsAt);
   });
 
   it('the example client rejects a bad token with UNAUTHENTICATED', async () => {

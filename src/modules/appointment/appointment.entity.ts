@@ -33,8 +33,9 @@ import { AppointmentStatus } from './appointment-status.js';
 @Check({ name: 'appointment_text_lengths', expression: 'char_length(notes) <= 1000 and char_length(cancellation_note) <= 1000 and char_length(client_comment) <= 1000 and char_length(on_ecr_notes) <= 1000' })
 @Check({ name: 'appointment_service_amount_non_negative', expression: 'service_amount >= 0' })
 @Check({ name: 'appointment_version_positive', expression: 'version >= 1' })
+@Check({ name: 'appointment_buffers', expression: 'buffer_before_minutes >= 0 and buffer_after_minutes >= 0' })
 export class Appointment extends TenantEntity {
-  declare [OptionalProps]?: 'status' | 'confirmed' | 'medicalDependency' | 'onEcr' | 'animals' | 'version' | 'createdAt' | 'updatedAt' | 'globalId';
+  declare [OptionalProps]?: 'status' | 'confirmed' | 'medicalDependency' | 'onEcr' | 'animals' | 'version' | 'createdAt' | 'updatedAt' | 'globalId' | 'bufferBeforeMinutes' | 'bufferAfterMinutes';
 
   @Field({ description: 'Human-friendly reference, unique in the organisation (Flextell `code`), e.g. `APT-000042`.' })
   @Property({ type: 'text' })
@@ -47,6 +48,14 @@ export class Appointment extends TenantEntity {
   @Field({ description: 'End, exclusive (RFC 3339, UTC): back-to-back appointments do not overlap.' })
   @Property({ type: 'datetime' })
   endsAt!: Date;
+
+  @Field(() => Int, { description: 'Minutes blocked before `startsAt` for every bookable: the largest before-buffer of its treatments when booked; later treatment edits do not change it.' })
+  @Property({ type: 'integer' })
+  bufferBeforeMinutes: number = 0;
+
+  @Field(() => Int, { description: 'Minutes blocked after `endsAt` for every bookable, kept from when it was booked.' })
+  @Property({ type: 'integer' })
+  bufferAfterMinutes: number = 0;
 
   @Field(() => AppointmentStatus, { description: 'Status (Flextell enum); see `AppointmentStatus` for the allowed moves.' })
   @Enum({ items: () => AppointmentStatus, nativeEnumName: 'appointment_status' })

@@ -140,6 +140,9 @@ export abstract class AppointmentFieldsInput {
 
   @Field(() => String, { nullable: true, description: 'Cancellation note, ≤ 1,000 characters (Flextell `cancellation_reason`, Caspen `cancellation_note`).' })
   cancellationNote?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'OWNER and ADMIN only (else FORBIDDEN): book outside working hours, closures, time off, notice and horizon (recorded in the history); never over another booking, hold or buffer.' })
+  overrideAvailability?: boolean | null;
 }
 
 /** Input of `createAppointment`: every field of Ctrl-Hub's, Flextell's and One-link's create operations. */
@@ -165,6 +168,9 @@ export class CreateAppointmentInput extends AppointmentFieldsInput {
 
   @Field(() => ID, { nullable: true, description: 'Author (One-link `created_by_id`); defaults to the token\'s user; only OWNER/ADMIN may name another member.' })
   authorId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'A Hold to turn into this appointment in the same transaction: the appointment must have its times and bookables (else VALIDATION).' })
+  holdId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Idempotency key, unique in the organisation (One-link `idempotency_key`): a replay with the same input answers the original appointment with `replayed: true`; another input is IDEMPOTENCY_KEY_REUSED.' })
   idempotencyKey?: string | null;

@@ -24,6 +24,12 @@ export interface LinkedRow {
   kind?: ResourceKind;
   /** Treatments: minutes, or null when it has no fixed length (the end computed from treatments). */
   durationMinutes?: number | null;
+  /** Treatments: the service rules the availability engine reads (src/modules/scheduling). */
+  bufferBeforeMinutes?: number;
+  bufferAfterMinutes?: number;
+  minimumNoticeMinutes?: number;
+  bookingHorizonDays?: number | null;
+  slotIntervalMinutes?: number | null;
   /** Time bands: local `HH:MM` (OUTSIDE_TIME_BAND, seed 000). */
   startTime?: string;
   endTime?: string;
@@ -39,7 +45,7 @@ const LINKS = [
   { key: 'room', field: 'roomId', entity: Resource, extra: ['name', 'kind'] },
   { key: 'vehicle', field: 'vehicleId', entity: Resource, extra: ['name', 'kind'] },
   { key: 'resources', field: 'resourceIds', entity: Resource, many: true, extra: ['name', 'kind'] },
-  { key: 'treatments', field: 'treatmentIds', entity: Treatment, many: true, extra: ['name', 'durationMinutes'] },
+  { key: 'treatments', field: 'treatmentIds', entity: Treatment, many: true, extra: ['name', 'durationMinutes', 'bufferBeforeMinutes', 'bufferAfterMinutes', 'minimumNoticeMinutes', 'bookingHorizonDays', 'slotIntervalMinutes'] },
   { key: 'interaction', field: 'interactionId', entity: Interaction },
   { key: 'operation', field: 'operationId', entity: Operation },
   { key: 'timeBand', field: 'timeBandId', entity: TimeBand, extra: ['name', 'startTime', 'endTime'] },

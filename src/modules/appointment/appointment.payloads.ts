@@ -1,6 +1,8 @@
 import { Field, ObjectType, createUnionType, registerEnumType } from 'type-graphql';
 import { payloadBase } from '../../shared/mutation.js';
 import { Resource } from '../resource/resource.entity.js';
+import { Hold } from '../scheduling/hold.entity.js';
+import { UnavailabilityReason } from '../scheduling/scheduling.reason.js';
 import { User } from '../user/user.entity.js';
 import { Appointment } from './appointment.entity.js';
 
@@ -33,8 +35,8 @@ export const Bookable = createUnionType({
   types: () => [User, Resource] as const,
 });
 
-/** One reason for RESOURCE_UNAVAILABLE: `bookable` already holds `appointment` at an overlapping time. */
-@ObjectType({ description: 'A bookable already held by an overlapping appointment (RESOURCE_UNAVAILABLE).' })
+/** One reason for RESOURCE_UNAVAILABLE: `bookable` already holds `appointment` (or an unexpired `hold`) at an overlapping time. */
+@ObjectType({ description: 'A bookable already taken by an overlapping appointment or unexpired hold, buffers included (RESOURCE_UNAVAILABLE).' })
 export class BookingConflict {
   @Field(() => BookingConflictKind, { description: 'The role the bookable had in the refused request.' })
   kind!: BookingConflictKind;
@@ -42,8 +44,11 @@ export class BookingConflict {
   @Field(() => Bookable, { description: 'The busy User or Resource.' })
   bookable!: User | Resource;
 
-  @Field(() => Appointment, { description: 'The appointment that holds it.' })
-  appointment!: Appointment;
+  @Field(() => Appointment, { nullable: true, description: 'The appointment that holds it; null when a hold does.' })
+  appointment!: Appointment | null;
+
+  @Field(() => Hold, { nullable: true, description: 'The unexpired hold that takes it; null when an appointment does.' })
+  hold!: Hold | null;
 }
 
 /** The fields every appointment payload has. */
@@ -53,6 +58,9 @@ const AppointmentPayloadBase = payloadBase('appointment', Appointment);
 abstract class BookingPayloadBase extends AppointmentPayloadBase {
   @Field(() => [BookingConflict], { description: 'With RESOURCE_UNAVAILABLE: every busy bookable and the appointment holding it; empty otherwise.' })
   conflicts!: BookingConflict[];
+
+  @Field(() => [UnavailabilityReason], { description: 'With OUTSIDE_AVAILABILITY (and RESOURCE_UNAVAILABLE when known): every reason the time is not available; empty otherwise.' })
+  unavailability!: UnavailabilityReason[];
 }
 
 @ObjectType('CreateAppointmentPayload', { description: 'Result of createAppointment.' })

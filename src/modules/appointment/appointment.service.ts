@@ -20,15 +20,16 @@ import { AppointmentStatus, canTransition } from './appointment-status.js';
 import { Appointment } from './appointment.entity.js';
 import { resolveLinks, SINGLE_LINKS, type LinkedRow, type ResolvedLinks } from './appointment.links.js';
 import type { AppointmentFieldsInput, CancelAppointmentInput, CreateAppointmentInput, UpdateAppointmentInput } from './appointment.inputs.js';
-import { BookingConflictKind, type BookingConflict } from './appointment.payloads.js';
+import { BookingConflictKind } from './appointment.payloads.js';
 import { isInsideTimeBand, MAX_DURATION_MINUTES, moneyProblem } from './appointment.rules.js';
+import { allocationConflicts, checkBooking, describeConflict, isAllocationConflict, lockHold, reasonsOf } from '../scheduling/scheduling.service.js';
+import type { Rejection } from '../scheduling/scheduling.rules.js';
+import type { Hold } from '../scheduling/hold.entity.js';
 import { paymentStatus } from './payment-status.js';
 
 /** Longest staff note, reason or comment (spec: notes and reasons at most 1,000 characters). */
 export const MAX_TEXT = 1000;
 const TEXT_FIELDS = ['notes', 'clientComment', 'onEcrNotes', 'cancellationNote'] as const;
-const EXCLUSION_VIOLATION = '23P01';
-const ALLOCATION_CONSTRAINT = 'appointment_allocation_no_overlap';
 
 /**
  * Computes the end: `endsAt`, else `startsAt + durationMinutes`, else the sum of the treatments'
@@ -148,6 +149,11 @@ function diff(before: Record<string, unknown>, after: Record<string, unknown>): 
   return changes;
 }
 
+/** An override of the availability rules is recorded in the history event as the change `overrideAvailability: true`. */
+function withOverride(changes: Record<string, { before: unknown; after: unknown }>, overrideAvailability: boolean | null | undefined) {
+  return overrideAvailability ? { ...changes, overrideAvailability: { before: null, after: true } } : changes;
+}
+
 function recordEvent(em: EntityManager, ctx: Context, appointment: Appointment, action: AppointmentAction, changes: AppointmentEvent['changes']): void {
   em.create(AppointmentEvent, { organisation: ctx.viewer!.organisationId, appointment, actor: em.getReference(User, ctx.viewer!.userId), action, changes, at: new Date() });
 }
@@ -186,34 +192,53 @@ function applyStatus(a: Appointment, status: AppointmentStatus, confirmed: boole
 
 /**
  * After a rollback caused by the allocation exclusion constraint: which of the requested bookables
- * are held, and by which appointments. Answers RESOURCE_UNAVAILABLE userErrors with `conflicts`.
+ * are taken over the blocked range (buffers included), by which appointments or holds. Answers
+ * RESOURCE_UNAVAILABLE userErrors with `conflicts`, and `unavailability` when the rule engine saw them.
  */
-async function bookingConflicts(ctx: Context, error: unknown, request: { id?: string; startsAt: Date; endsAt: Date; bookables: { kind: BookingConflictKind; id: string }[] } | null): Promise<UserErrorsException | null> {
-  const cause = error as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
-  const code = cause?.code ?? cause?.cause?.code;
-  const constraint = cause?.constraint ?? cause?.cause?.constraint;
-  if (code !== EXCLUSION_VIOLATION && constraint !== ALLOCATION_CONSTRAINT && !String((error as Error)?.message).includes(ALLOCATION_CONSTRAINT)) return null;
-  const conflicts: BookingConflict[] = [];
-  if (request?.bookables.length) {
-    const em = ctx.em.fork({ clear: true });
-    const rows = await em.execute<{ appointment_id: string; bookable_id: string }[]>(
-      `select distinct appointment_id, bookable_id from appointment_allocation
-        where organisation_id = ? and bookable_id in (?) and during && tstzrange(?, ?, '[)') and appointment_id <> coalesce(?::uuid, '00000000-0000-0000-0000-000000000000'::uuid)
-        order by appointment_id, bookable_id`,
-      [ctx.viewer!.organisationId, request.bookables.map((b) => b.id), request.startsAt, request.endsAt, request.id ?? null],
-    );
-    for (const row of rows) {
-      for (const wanted of request.bookables.filter((b) => b.id === row.bookable_id)) {
-        const isUser = wanted.kind === BookingConflictKind.PRACTITIONER || wanted.kind === BookingConflictKind.ASSISTANT;
-        const bookable = isUser ? await ctx.loaders.byId(User).load(row.bookable_id) : await ctx.loaders.byId(Resource).load(row.bookable_id);
-        const appointment = await ctx.loaders.byId(Appointment).load(row.appointment_id);
-        if (bookable && appointment) conflicts.push({ kind: wanted.kind, bookable, appointment });
-      }
-    }
-  }
-  const names = conflicts.map((c) => `${c.kind.toLowerCase()} ${c.bookable.name} is held by appointment ${toGlobalId('Appointment', c.appointment.id)} (${c.appointment.code})`);
-  const message = names.length ? `Not available: ${names.join('; ')}.` : 'A requested practitioner or resource is already booked at an overlapping time.';
-  return new UserErrorsException([UserError.of(UserErrorCode.RESOURCE_UNAVAILABLE, message, ['input'])], { conflicts });
+async function bookingConflicts(ctx: Context, error: unknown, request: BookingRequest | null): Promise<UserErrorsException | null> {
+  if (!isAllocationConflict(error)) return null;
+  const conflicts = request?.bookables.length ? await allocationConflicts(ctx, request) : [];
+  const message = conflicts.length ? `Not available: ${conflicts.map(describeConflict).join('; ')}.` : 'A requested practitioner or resource is already booked at an overlapping time.';
+  return new UserErrorsException([UserError.of(UserErrorCode.RESOURCE_UNAVAILABLE, message, ['input'])], { conflicts, unavailability: reasonsOf(request?.reasons ?? []) });
+}
+
+/** What a refused write asked for: the blocked range (with buffers) and the bookables by role. */
+interface BookingRequest {
+  id?: string;
+  start: Date;
+  end: Date;
+  bookables: { kind: BookingConflictKind; id: string }[];
+  reasons: Rejection[];
+}
+
+/** The members and resources of an appointment, typed for the availability rules. */
+function scheduled(a: { practitioner?: Held | null; assistants: Held[]; room?: Held | null; vehicle?: Held | null; resources: Held[] }) {
+  return bookablesOf(a).map((b) => {
+    const held = [a.practitioner, a.room, a.vehicle, ...a.assistants, ...a.resources].find((h) => h?.id === b.id);
+    const isUser = b.kind === BookingConflictKind.PRACTITIONER || b.kind === BookingConflictKind.ASSISTANT;
+    return { id: b.id, type: isUser ? ('User' as const) : ('Resource' as const), name: held?.name ?? b.id, assistant: b.kind === BookingConflictKind.ASSISTANT };
+  });
+}
+
+/**
+ * Booking = search: the availability rules for the appointment's one candidate (src/modules/scheduling).
+ * `overrideAvailability` needs OWNER or ADMIN. @returns the buffers to keep and the request to explain a conflict with.
+ * @throws UserErrorsException OUTSIDE_AVAILABILITY; GraphQLError FORBIDDEN for an override by STAFF.
+ */
+async function checkAvailability(em: EntityManager, ctx: Context, a: Parameters<typeof scheduled>[0] & {
+  id?: string; startsAt: Date; endsAt: Date; location?: { id: string } | null; treatments: LinkedRow[]; overrideAvailability?: boolean | null; holdId?: string;
+}): Promise<BookingRequest & { bufferBeforeMinutes: number; bufferAfterMinutes: number }> {
+  if (a.overrideAvailability && !ADMIN_ROLES.has(ctx.viewer!.role)) throw graphQLError('FORBIDDEN', 'Only OWNER or ADMIN may book with overrideAvailability.');
+  const bookables = scheduled(a);
+  const checked = await checkBooking(em, ctx, {
+    startsAt: a.startsAt, endsAt: a.endsAt, bookables, locationId: a.location?.id ?? null, treatments: a.treatments,
+    excludeAppointmentId: a.id, overrideAvailability: a.overrideAvailability,
+  });
+  return {
+    id: a.id, bookables: bookablesOf(a), reasons: checked.conflicts.filter((r) => !a.holdId || r.holdId !== a.holdId),
+    start: new Date(a.startsAt.getTime() - checked.bufferBeforeMinutes * 60_000), end: new Date(a.endsAt.getTime() + checked.bufferAfterMinutes * 60_000),
+    bufferBeforeMinutes: checked.bufferBeforeMinutes, bufferAfterMinutes: checked.bufferAfterMinutes,
+  };
 }
 
 function bookablesOf(a: { practitioner?: Held | null; assistants: Held[]; room?: Held | null; vehicle?: Held | null; resources: Held[] }) {
@@ -242,6 +267,7 @@ async function insertAppointment(
   links: ResolvedLinks & { customer?: { id: string } | null },
   endsAt: Date,
   payments: { amount: string; paymentKind: PaymentKind; paymentMethod?: string | null }[],
+  buffers: { bufferBeforeMinutes: number; bufferAfterMinutes: number },
 ): Promise<Appointment> {
   const viewer = ctx.viewer!;
   const now = new Date();
@@ -249,7 +275,7 @@ async function insertAppointment(
   const a = readOnlyInstance<Appointment>(meta, {
     id: uuidv7(), createdAt: now, updatedAt: now, organisation: viewer.organisationId,
     startsAt: input.startsAt!, endsAt, idempotencyKey: input.idempotencyKey ?? null, author: links.author?.id ?? viewer.userId,
-    status: AppointmentStatus.PENDING, confirmed: false, medicalDependency: false, onEcr: false, animals: false, version: 1,
+    status: AppointmentStatus.PENDING, confirmed: false, medicalDependency: false, onEcr: false, animals: false, version: 1, bufferBeforeMinutes: buffers.bufferBeforeMinutes, bufferAfterMinutes: buffers.bufferAfterMinutes,
   });
   applyScalars(a, input);
   for (const { key } of SINGLE_LINKS) if (links[key] !== undefined) (a as unknown as Record<string, unknown>)[key] = links[key] && { id: links[key]!.id };
@@ -263,7 +289,7 @@ async function insertAppointment(
     payments.length
       ? insertStatement(em, Payment, payments.map((p) => ({ ...stamps, id: uuidv7(), appointment: a.id, customer: a.customer ?? null, amount: p.amount, paymentKind: p.paymentKind, paymentMethod: p.paymentMethod ?? null, paidAt: now })))
       : null,
-    insertStatement(em, AppointmentEvent, [{ ...stamps, id: uuidv7(), appointment: a.id, actor: viewer.userId, action: AppointmentAction.CREATED, changes: diff({}, snapshot(a, lists)), at: now }]),
+    insertStatement(em, AppointmentEvent, [{ ...stamps, id: uuidv7(), appointment: a.id, actor: viewer.userId, action: AppointmentAction.CREATED, changes: withOverride(diff({}, snapshot(a, lists)), input.overrideAvailability), at: now }]),
     nextCodeNumber(viewer.organisationId),
     insertStatement(em, Appointment, [a as unknown as InsertRow], { expressions: { code: NEXT_CODE_SQL }, returning: 'code' }),
   ]));
@@ -280,7 +306,7 @@ async function insertAppointment(
  * so it does not tell whether that user exists); NOT_FOUND from {@link resolveLinks}.
  */
 export async function createAppointment(ctx: Context, input: CreateAppointmentInput) {
-  let request: Parameters<typeof bookingConflicts>[2] = null;
+  let request: BookingRequest | null = null;
   const payload = await runMutation(
     ctx,
     (em) =>
@@ -317,18 +343,36 @@ export async function createAppointment(ctx: Context, input: CreateAppointmentIn
           }
         }
         errors.throwIfAny();
-        request = { startsAt: input.startsAt, endsAt: endsAt!, bookables: bookablesOf(state) };
+        const hold = input.holdId ? await lockHold(em, input.holdId, 'holdId') : null;
+        if (hold) checkHoldMatches(hold, input.startsAt, endsAt!, scheduled(state).map((b) => b.id));
+        const checked = await checkAvailability(em, ctx, { ...state, endsAt: endsAt!, location: links.location, treatments: links.treatments ?? [], overrideAvailability: input.overrideAvailability, holdId: hold?.id });
+        request = checked;
+        // The hold's rows go before the appointment's are written: one transaction, so nobody else gets the slot in between.
+        if (hold) {
+          em.remove(hold);
+          await em.flush();
+        }
 
         const customer = input.customer ? await findOrCreateCustomer(em, ctx, input.customer) : links.customer;
         // An inline customer created just now must be a row before the appointment names it.
         if (input.customer) await em.flush();
-        return insertAppointment(em, ctx, input, { ...links, customer }, endsAt!, payments);
+        return insertAppointment(em, ctx, input, { ...links, customer }, endsAt!, payments, checked);
       }),
     (error) => bookingConflicts(ctx, error, request),
     // Without a key to claim or a customer to create first, the booking is the one write.
-    { singleStatement: input.idempotencyKey == null && !input.customer },
+    { singleStatement: input.idempotencyKey == null && !input.customer && !input.holdId },
   );
-  return { conflicts: [], ...payload };
+  return { conflicts: [], unavailability: [], ...payload };
+}
+
+/** A hold is consumed by the booking it was taken for: the same times and bookables, else VALIDATION. */
+function checkHoldMatches(hold: Hold, startsAt: Date, endsAt: Date, bookableIds: string[]): void {
+  const held = hold.bookables.map((b) => b.id).sort();
+  const same = hold.startsAt.getTime() === startsAt.getTime() && hold.endsAt.getTime() === endsAt.getTime()
+    && held.length === bookableIds.length && [...bookableIds].sort().every((id, i) => id === held[i]);
+  if (!same) {
+    throw new UserErrorsException([UserError.of(UserErrorCode.VALIDATION, `The appointment must have the hold's times (${hold.startsAt.toISOString()}–${hold.endsAt.toISOString()}) and bookables.`, ['input', 'holdId'])]);
+  }
 }
 
 /** Loads the appointment to change under a row lock, and checks `expectedVersion`. */
@@ -357,7 +401,7 @@ function actionFor(changes: Record<string, unknown>, status: AppointmentStatus):
  * history event when anything changed. A busy slot answers RESOURCE_UNAVAILABLE.
  */
 export async function updateAppointment(ctx: Context, input: UpdateAppointmentInput) {
-  let request: Parameters<typeof bookingConflicts>[2] = null;
+  let request: BookingRequest | null = null;
   const payload = await runMutation(
     ctx,
     async (em) => {
@@ -386,7 +430,21 @@ export async function updateAppointment(ctx: Context, input: UpdateAppointmentIn
       };
       checkAppointment(errors, ctx, state);
       errors.throwIfAny();
-      request = { id: a.id, startsAt, endsAt: endsAt!, bookables: bookablesOf(state) };
+      const releasing = input.status === AppointmentStatus.CANCELLED || input.status === AppointmentStatus.REJECTED;
+      const moved = ['startsAt', 'endsAt', 'durationMinutes', 'practitionerId', 'assistantIds', 'roomId', 'vehicleId', 'resourceIds', 'treatmentIds', 'locationId']
+        .some((key) => input[key as keyof UpdateAppointmentInput] !== undefined) || input.overrideAvailability != null;
+      if (moved && !releasing) {
+        const checked = await checkAvailability(em, ctx, {
+          ...state, id: a.id, endsAt: endsAt!, location: links.location !== undefined ? links.location : a.location,
+          treatments: links.treatments ?? a.treatments.getItems(), overrideAvailability: input.overrideAvailability,
+        });
+        request = checked;
+        // An appointment keeps the buffers it was booked with until its treatments change.
+        if (links.treatments) {
+          a.bufferBeforeMinutes = checked.bufferBeforeMinutes;
+          a.bufferAfterMinutes = checked.bufferAfterMinutes;
+        }
+      }
 
       const now = new Date();
       a.startsAt = startsAt;
@@ -394,7 +452,8 @@ export async function updateAppointment(ctx: Context, input: UpdateAppointmentIn
       applyScalars(a, input);
       applyLinks(em, a, links);
       applyStatus(a, input.status ?? a.status, input.confirmed, now);
-      const changes = diff(before, snapshot(a, heldLists(a)));
+      const changed = diff(before, snapshot(a, heldLists(a)));
+      const changes = Object.keys(changed).length ? withOverride(changed, input.overrideAvailability) : changed;
       if (Object.keys(changes).length) {
         a.version += 1;
         recordEvent(em, ctx, a, actionFor(changes, a.status), changes);
@@ -404,7 +463,7 @@ export async function updateAppointment(ctx: Context, input: UpdateAppointmentIn
     },
     (error) => bookingConflicts(ctx, error, request),
   );
-  return { conflicts: [], ...payload };
+  return { conflicts: [], unavailability: [], ...payload };
 }
 
 /** `cancelAppointment`: status CANCELLED (allowed from PENDING and APPROVED), stamps cancelledAt, frees the slot. */

@@ -26,8 +26,9 @@ registerEnumType(SessionType, {
 @ObjectType({ implements: Node, simpleResolvers: true, description: 'A bookable service (Flextell treatment, One-link `service_id`, Caspen `service_id`).' })
 @Entity()
 @Check({ name: 'treatment_values', expression: '(price is null or price >= 0) and (duration_minutes is null or duration_minutes > 0) and session_count >= 1' })
+@Check({ name: 'treatment_service_rules', expression: 'buffer_before_minutes >= 0 and buffer_after_minutes >= 0 and minimum_notice_minutes >= 0 and (booking_horizon_days is null or booking_horizon_days >= 0) and (slot_interval_minutes is null or slot_interval_minutes > 0)' })
 export class Treatment extends ArchivableEntity {
-  declare [OptionalProps]?: 'sessionCount' | 'isActive' | 'createdAt' | 'updatedAt' | 'globalId';
+  declare [OptionalProps]?: 'sessionCount' | 'isActive' | 'createdAt' | 'updatedAt' | 'globalId' | 'bufferBeforeMinutes' | 'bufferAfterMinutes' | 'minimumNoticeMinutes';
 
   @Field({ description: 'Name.' })
   @Property({ type: 'text' })
@@ -56,6 +57,26 @@ export class Treatment extends ArchivableEntity {
   @Field(() => JSONObjectScalar, { nullable: true, description: 'Free-form extras (Flextell `extra_info`).' })
   @Property({ type: 'json', nullable: true })
   extraInfo?: Record<string, unknown> | null;
+
+  @Field(() => Int, { description: 'Minutes blocked before each appointment of this treatment (cleaning, preparation); enforced by PostgreSQL with the appointment. Default 0.' })
+  @Property({ type: 'integer' })
+  bufferBeforeMinutes: number = 0;
+
+  @Field(() => Int, { description: 'Minutes blocked after each appointment of this treatment. Default 0.' })
+  @Property({ type: 'integer' })
+  bufferAfterMinutes: number = 0;
+
+  @Field(() => Int, { description: 'Minutes of notice a booking needs: a start before now + this is TOO_SOON. Default 0.' })
+  @Property({ type: 'integer' })
+  minimumNoticeMinutes: number = 0;
+
+  @Field(() => Int, { nullable: true, description: 'How many days ahead it can be booked: the last bookable day is today + this in the organisation\'s time zone, up to its local midnight (TOO_FAR beyond). Null: no limit.' })
+  @Property({ type: 'integer', nullable: true })
+  bookingHorizonDays?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Minutes between candidate starts in `availability`; null: the duration.' })
+  @Property({ type: 'integer', nullable: true })
+  slotIntervalMinutes?: number | null;
 
   @ManyToMany({ entity: () => Product, pivotTable: 'treatment_product' })
   products = new Collection<Product>(this);

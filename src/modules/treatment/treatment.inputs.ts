@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { UpdateInputBase } from '../../shared/crud.inputs.js';
 import { DecimalScalar, JSONObjectScalar } from '../../shared/scalars.js';
 import { SessionType } from './treatment.entity.js';
 
@@ -53,4 +54,53 @@ export class CreateTreatmentInput {
 
   @Field(() => String, { nullable: true, description: 'Idempotency key: a replay with the same input answers the same treatment (`replayed: true`).' })
   idempotencyKey?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Minutes blocked before each appointment, 0–1,440; default 0.' })
+  bufferBeforeMinutes?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Minutes blocked after each appointment, 0–1,440; default 0.' })
+  bufferAfterMinutes?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Minutes of notice a booking needs, ≥ 0; default 0.' })
+  minimumNoticeMinutes?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Days ahead it can be booked, ≥ 0 (the last day is today + this in the organisation\'s zone); null: no limit.' })
+  bookingHorizonDays?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Minutes between candidate starts in `availability`, > 0; null: the duration.' })
+  slotIntervalMinutes?: number | null;
+}
+
+/** Input of `updateTreatment`: only the fields present change. */
+@InputType({ description: 'Changes a treatment: only the fields present change; existing appointments keep the buffers they were booked with.' })
+export class UpdateTreatmentInput extends UpdateInputBase {
+  @Field(() => String, { nullable: true, description: 'Name, 1–200 characters.' })
+  name?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Description, at most 1,000 characters; null clears it.' })
+  description?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Length of one session in minutes, > 0; null clears it.' })
+  durationMinutes?: number | null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'Price, ≥ 0; null clears it.' })
+  price?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'False when the treatment can no longer be booked.' })
+  isActive?: boolean | null;
+
+  @Field(() => Int, { nullable: true, description: 'Minutes blocked before each appointment, 0–1,440; default 0.' })
+  bufferBeforeMinutes?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Minutes blocked after each appointment, 0–1,440; default 0.' })
+  bufferAfterMinutes?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Minutes of notice a booking needs, ≥ 0; default 0.' })
+  minimumNoticeMinutes?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Days ahead it can be booked, ≥ 0 (the last day is today + this in the organisation\'s zone); null: no limit.' })
+  bookingHorizonDays?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Minutes between candidate starts in `availability`, > 0; null: the duration.' })
+  slotIntervalMinutes?: number | null;
 }

@@ -5,9 +5,9 @@ import { ConnectionArgs, connectionType } from '../../shared/pagination.js';
 import { Product } from '../product/product.entity.js';
 import { User } from '../user/user.entity.js';
 import { Treatment, TreatmentSession } from './treatment.entity.js';
-import { CreateTreatmentInput } from './treatment.inputs.js';
-import { CreateTreatmentPayload } from './treatment.payloads.js';
-import { createTreatment, listTreatments } from './treatment.service.js';
+import { CreateTreatmentInput, UpdateTreatmentInput } from './treatment.inputs.js';
+import { CreateTreatmentPayload, UpdateTreatmentPayload } from './treatment.payloads.js';
+import { createTreatment, listTreatments, updateTreatment } from './treatment.service.js';
 
 export const TreatmentConnection = connectionType(Treatment);
 
@@ -42,6 +42,11 @@ export class TreatmentResolver {
   @Mutation(() => CreateTreatmentPayload, { description: 'Creates a treatment (bookable service) with its products, performers and session plan. userErrors: VALIDATION.' })
   createTreatment(@Ctx() ctx: Context, @Arg('input', { description: 'The new treatment.' }) input: CreateTreatmentInput) {
     return createTreatment(ctx, input);
+  }
+
+  @Mutation(() => UpdateTreatmentPayload, { description: 'Changes a treatment, including its service rules (buffers, notice, horizon, slot interval). Existing appointments keep their buffers. userErrors: VALIDATION, STALE_VERSION.' })
+  updateTreatment(@Ctx() ctx: Context, @Arg('input', { description: 'The changes.' }) input: UpdateTreatmentInput) {
+    return updateTreatment(ctx, input);
   }
 }
 
