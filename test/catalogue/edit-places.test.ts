@@ -101,6 +101,10 @@ describe('updateResource and archiveResource', () => {
     const old = await app.gql(`query($id: ID!) { appointment(id: $id) { room { id name archivedAt } } }`, { id: appointment.id }, { token: org.token });
     expect(old.data.appointment.room).toMatchObject({ id: room.id, name: 'Laser room' });
     expect(old.data.appointment.room.archivedAt).not.toBeNull();
+    const hold = await app.gql(`mutation($input: CreateHoldInput!) { createHold(input: $input) { userErrors { code field message } } }`, {
+      input: { startsAt: '2031-04-03T09:00:00Z', endsAt: '2031-04-03T10:00:00Z', bookableIds: [room.id], ttlSeconds: 300 },
+    }, { token: org.token });
+    expect(hold.data.createHold.userErrors).toEqual([{ code: 'VALIDATION', field: ['input', 'bookableIds'], message: expect.stringContaining('archived') }]);
     const rooms = await app.gql(`{ resources(kind: ROOM, first: 100) { edges { node { id } } } all: resources(kind: ROOM, includeArchived: true, first: 100) { edges { node { id } } } }`, {}, { token: org.token });
     expect(rooms.data.resources.edges.map((e: any) => e.node.id)).not.toContain(room.id);
     expect(rooms.data.all.edges.map((e: any) => e.node.id)).toContain(room.id);

@@ -24,15 +24,22 @@ import { BookableType, DAYS, WorkingHours } from './working-hours.entity.js';
 export const MAX_RANGE_DAYS = 62;
 const DAY_MS = 86_400_000;
 
-type Found = { type: 'User' | 'Resource' | 'Location' | 'Treatment' | 'Appointment'; id: string; name: string; extra: Record<string, unknown> | null };
+type Found = { type: 'User' | 'Resource' | 'Location' | 'Treatment' | 'Appointment'; id: string; name: string; extra: Record<string, unknown> | null; archived: boolean };
 
 /**
  * Resolves the ids a search or hold names in **one statement**: members (through their membership),
  * resources, a location (with its time zone), treatments (with their service rules) and an
  * appointment, all scoped to the organisation.
  * @throws GraphQLError NOT_FOUND naming the field for an unknown, foreign or mistyped id.
+ * @throws UserErrorsException VALIDATION for an archived resource, location or treatment with
+ * `refuseArchived` (holds book; a search only reads).
  */
-async function resolveIds(em: EntityManager, organisationId: string, wanted: { field: string; globalId: string; types: Found['type'][] }[]): Promise<Found[]> {
+async function resolveIds(
+  em: EntityManager,
+  organisationId: string,
+  wanted: { field: string; globalId: string; types: Found['type'][] }[],
+  options: { refuseArchived?: boolean } = {},
+): Promise<Found[]> {
   const decoded = wanted.map((w) => {
     const d = fromGlobalId(w.globalId);
     if (!d || !w.types.includes(d.type as Found['type'])) throw notFound(w.types.join(' or '), w.globalId, w.field);
@@ -40,19 +47,22 @@ async function resolveIds(em: EntityManager, organisationId: string, wanted: { f
   });
   const byType = (type: Found['type']) => `{${[...new Set(decoded.filter((d) => d.type === type).map((d) => d.id))].join(',')}}`;
   const rows = decoded.length === 0 ? [] : await em.execute<Found[]>(
-    `select 'User' as type, u.id, u.name, null::json as extra from app_user u join membership m on m.user_id = u.id where m.organisation_id = ? and u.id = any (?::uuid[])
-     union all select 'Resource', r.id, r.name, null from resource r where r.organisation_id = ? and r.id = any (?::uuid[])
-     union all select 'Location', l.id, l.name, json_build_object('timeZone', l.time_zone) from location l where l.organisation_id = ? and l.id = any (?::uuid[])
+    `select 'User' as type, u.id, u.name, null::json as extra, false as archived from app_user u join membership m on m.user_id = u.id where m.organisation_id = ? and u.id = any (?::uuid[])
+     union all select 'Resource', r.id, r.name, null, r.archived_at is not null from resource r where r.organisation_id = ? and r.id = any (?::uuid[])
+     union all select 'Location', l.id, l.name, json_build_object('timeZone', l.time_zone), l.archived_at is not null from location l where l.organisation_id = ? and l.id = any (?::uuid[])
      union all select 'Treatment', t.id, t.name, json_build_object('durationMinutes', t.duration_minutes, 'bufferBeforeMinutes', t.buffer_before_minutes,
          'bufferAfterMinutes', t.buffer_after_minutes, 'minimumNoticeMinutes', t.minimum_notice_minutes, 'bookingHorizonDays', t.booking_horizon_days,
-         'slotIntervalMinutes', t.slot_interval_minutes) from treatment t where t.organisation_id = ? and t.id = any (?::uuid[])
-     union all select 'Appointment', a.id, a.code, null from appointment a where a.organisation_id = ? and a.id = any (?::uuid[]) and a.deleted_at is null`,
+         'slotIntervalMinutes', t.slot_interval_minutes), t.archived_at is not null from treatment t where t.organisation_id = ? and t.id = any (?::uuid[])
+     union all select 'Appointment', a.id, a.code, null, false from appointment a where a.organisation_id = ? and a.id = any (?::uuid[]) and a.deleted_at is null`,
     ['User', 'Resource', 'Location', 'Treatment', 'Appointment'].flatMap((t) => [organisationId, byType(t as Found['type'])]),
   );
   const found = new Map(rows.map((r) => [`${r.type}:${r.id}`, r]));
   return decoded.map((d) => {
     const row = found.get(`${d.type}:${d.id}`);
     if (!row) throw notFound(d.type, d.globalId, d.field);
+    if (options.refuseArchived && row.archived) {
+      throw new UserErrorsException([UserError.of(UserErrorCode.VALIDATION, `${d.type} ${d.globalId} is archived and cannot be booked.`, ['input', d.field])]);
+    }
     return row;
   });
 }
@@ -345,7 +355,7 @@ export async function createHold(ctx: Context, input: CreateHoldInput) {
         ...[...new Set(input.bookableIds)].map((globalId) => ({ field: 'bookableIds', globalId, types: ['User', 'Resource'] as Found['type'][] })),
         ...(input.treatmentIds ?? []).map((globalId) => ({ field: 'treatmentIds', globalId, types: ['Treatment'] as Found['type'][] })),
         ...(input.locationId ? [{ field: 'locationId', globalId: input.locationId, types: ['Location'] as Found['type'][] }] : []),
-      ]);
+      ], { refuseArchived: true });
       const customer = input.customerId ? await findCustomer(em, input.customerId) : null;
       const bookables = found.filter((f) => f.type === 'User' || f.type === 'Resource').map((b) => ({ id: b.id, type: b.type as 'User' | 'Resource', name: b.name }));
       const treatments = found.filter((f) => f.type === 'Treatment').map(treatmentRules);
