@@ -2,10 +2,12 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261122024622_initial } from './Migration20261122024622_initial.js';
 import { Migration20261122032000_allocation_turns } from './Migration20261122032000_allocation_turns.js';
 import { Migration20261122035045_practitioner_window } from './Migration20261122035045_practitioner_window.js';
+import { Migration20261130132158_invitations_token_lifecycle } from './Migration20261130132158_invitations_token_lifecycle.js';
 
 /** Every migration, in order. A new migration file must be added here (the CLI prints its class name). */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122024622_initial', class: Migration20261122024622_initial },
   { name: 'Migration20261122032000_allocation_turns', class: Migration20261122032000_allocation_turns },
   { name: 'Migration20261122035045_practitioner_window', class: Migration20261122035045_practitioner_window },
+  { name: 'Migration20261130132158_invitations_token_lifecycle', class: Migration20261130132158_invitations_token_lifecycle },
 ];

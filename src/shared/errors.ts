@@ -10,6 +10,9 @@ export enum UserErrorCode {
   OUTSIDE_TIME_BAND = 'OUTSIDE_TIME_BAND',
   INVALID_STATUS_TRANSITION = 'INVALID_STATUS_TRANSITION',
   IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
+  ALREADY_MEMBER = 'ALREADY_MEMBER',
+  INVITATION_NOT_PENDING = 'INVITATION_NOT_PENDING',
+  ACCOUNT_EXISTS = 'ACCOUNT_EXISTS',
 }
 registerEnumType(UserErrorCode, {
   name: 'UserErrorCode',
@@ -22,6 +25,9 @@ registerEnumType(UserErrorCode, {
     OUTSIDE_TIME_BAND: { description: 'The appointment does not lie inside its time band in the organisation\'s time zone (seed 000).' },
     INVALID_STATUS_TRANSITION: { description: 'The status move is not allowed (see `AppointmentStatus`).' },
     IDEMPOTENCY_KEY_REUSED: { description: 'The idempotency key was used before with a different input (seed 002).' },
+    ALREADY_MEMBER: { description: '`createUser` for an address that already belongs to a member of this organisation.' },
+    INVITATION_NOT_PENDING: { description: 'The invitation was already accepted, was revoked, or has expired.' },
+    ACCOUNT_EXISTS: { description: '`acceptInvitation` with a code for an address that already has a Kairos account: accept with that account\'s own API token instead.' },
   },
 });
 
