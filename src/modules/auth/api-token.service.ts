@@ -109,14 +109,14 @@ export async function createApiToken(ctx: Context, input: CreateApiTokenArgs) {
     if (input.name != null && (!input.name.trim() || input.name.length > MAX_TOKEN_NAME_LENGTH)) {
       errors.add(UserErrorCode.VALIDATION, `name must be 1–${MAX_TOKEN_NAME_LENGTH} characters.`, ['input', 'name']);
     }
-    let expiresAt: Date | null = input.expiresAt ?? null;
+    const expiresAt = input.expiresInSeconds != null ? new Date(Date.now() + input.expiresInSeconds * 1000) : (input.expiresAt ?? null);
+    const field = input.expiresInSeconds != null ? 'expiresInSeconds' : 'expiresAt';
     if (input.expiresAt != null && input.expiresInSeconds != null) {
-      errors.add(UserErrorCode.VALIDATION, 'Give expiresAt or expiresInSeconds, not both.', ['input', 'expiresInSeconds']);
-    } else if (input.expiresInSeconds != null) {
-      expiresAt = new Date(Date.now() + input.expiresInSeconds * 1000);
+      errors.add(UserErrorCode.VALIDATION, 'Give expiresAt or expiresInSeconds, not both.', ['input', field]);
+    } else {
+      const problem = expiresAt && expiryProblem(expiresAt);
+      if (problem) errors.add(UserErrorCode.VALIDATION, problem, ['input', field]);
     }
-    const problem = expiresAt && expiryProblem(expiresAt);
-    if (problem) errors.add(UserErrorCode.VALIDATION, problem, ['input', input.expiresInSeconds != null ? 'expiresInSeconds' : 'expiresAt']);
     errors.throwIfAny();
     const issued = issueApiToken(em, { user: user.id, organisation: viewer.organisationId, name: input.name, expiresAt, createdBy: viewer.userId });
     await em.flush();

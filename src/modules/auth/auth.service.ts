@@ -73,7 +73,8 @@ interface TokenRow {
   user_id: string;
   revoked: boolean;
   expired: boolean;
-  expires_at: Date | null;
+  /** As the pool's type parser leaves a timestamptz (a string). */
+  expires_at: string | Date | null;
   user_active: boolean;
   delegated: boolean;
   stale_use: boolean;
@@ -129,7 +130,7 @@ export async function authenticate(em: EntityManager, headers: Headers, log?: Lo
   const row = rows[0];
   if (!row) throw graphQLError('UNAUTHENTICATED', 'The API token is unknown.');
   if (row.revoked) throw graphQLError('UNAUTHENTICATED', 'The API token has been revoked.');
-  if (row.expired) throw graphQLError('UNAUTHENTICATED', `The API token expired at ${row.expires_at!.toISOString()}.`);
+  if (row.expired) throw graphQLError('UNAUTHENTICATED', `The API token expired at ${new Date(row.expires_at!).toISOString()}.`);
   if (!row.user_active) throw graphQLError('UNAUTHENTICATED', 'The API token\'s user is deactivated.');
   if (!row.organisation_id) {
     throw tenantId

@@ -18,7 +18,8 @@ const EMAIL = /^[^@\s]+@[^@\s]+$/;
 
 /**
  * Finds the user with `email` (case-insensitive) or creates one, and makes it a member of
- * `organisationId` with `role` (an existing membership keeps its role). Does not flush.
+ * `organisationId` with `role` (an existing membership keeps its role). Does not flush. For the
+ * operator's paths only (the CLI, the demo): through the API, people join by invitation.
  */
 export async function addMember(em: EntityManager, organisationId: string, name: string, email: string, role: UserRole): Promise<User> {
   const normalised = email.trim().toLowerCase();
