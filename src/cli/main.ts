@@ -56,7 +56,7 @@ function uuidArg(value: string, type: string, flag: string): string {
 }
 
 async function withOrm<T>(work: (orm: MikroORM) => Promise<T>): Promise<T> {
-  const db = await openDatabase(loadConfig());
+  const db = await openDatabase(loadConfig(), undefined, { share: true });
   try {
     const orm = await initOrm({ clientUrl: db.url });
     try {
