@@ -1,4 +1,4 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -6,6 +6,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 /**
@@ -193,6 +194,15 @@ describe('a start that cannot proceed says why (finding 6: never `undefined`)', 
     expect(second.output().stderr).toBe(
       `Kairos failed to start: another Kairos (pid ${first.child.pid}) is using ${dataDir}; stop it first, or set KAIROS_DATA_DIR to another folder\n`,
     );
+    expect(await ready(Number(env.PORT))).toBe(true);
+
+    // The CLI is not refused: it uses the running server's PostgreSQL (and leaves it running).
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', TS_LOADER, 'src/cli/main.ts', 'token', 'list'], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: '', ...env },
+      timeout: 60_000,
+    });
+    expect(JSON.parse(stdout)).toEqual({ tokens: [] });
     expect(await ready(Number(env.PORT))).toBe(true);
 
     killGroup(first.child, 'SIGTERM');
