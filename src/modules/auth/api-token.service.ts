@@ -104,7 +104,7 @@ export async function createApiToken(ctx: Context, input: CreateApiTokenArgs) {
   const payload = await runMutation(ctx, async (em) => {
     const user = await findMember(em, input.userId, 'userId');
     const role = await roleIn(em, user.id, viewer.organisationId);
-    if (!role || !mayGrant(viewer.role, role)) throw graphQLError('FORBIDDEN', `A ${viewer.role} cannot issue a token for a ${role} member.`);
+    if (!role || !mayGrant(viewer.role, role)) throw graphQLError('FORBIDDEN', `The ${viewer.role} role cannot issue a token for a member whose role is ${role}.`);
     const errors = new UserErrorList();
     if (input.name != null && (!input.name.trim() || input.name.length > MAX_TOKEN_NAME_LENGTH)) {
       errors.add(UserErrorCode.VALIDATION, `name must be 1–${MAX_TOKEN_NAME_LENGTH} characters.`, ['input', 'name']);
@@ -141,7 +141,7 @@ async function manageableToken(ctx: Context, em: EntityManager, globalId: string
   if (token.organisation.id !== viewer.organisationId) throw notFound('ApiToken', globalId, 'id');
   requireAdmin(ctx);
   const role = await roleIn(em, token.user.id, viewer.organisationId);
-  if (role && !mayGrant(viewer.role, role)) throw graphQLError('FORBIDDEN', `A ${viewer.role} cannot revoke a token of a ${role} member.`);
+  if (role && !mayGrant(viewer.role, role)) throw graphQLError('FORBIDDEN', `The ${viewer.role} role cannot revoke a token of a member whose role is ${role}.`);
   return token;
 }
 

@@ -64,7 +64,7 @@ function generateInvitationCode(): string {
  */
 export async function createUser(ctx: Context, input: NewUser) {
   const viewer = requireAdmin(ctx);
-  if (!mayGrant(viewer.role, input.role)) throw graphQLError('FORBIDDEN', `A ${viewer.role} cannot grant the ${input.role} role.`);
+  if (!mayGrant(viewer.role, input.role)) throw graphQLError('FORBIDDEN', `The ${viewer.role} role cannot grant the ${input.role} role.`);
   let code: string | null = null;
   const payload = await runMutation(ctx, (em) =>
     idempotent(em, ctx, 'createUser', input, Invitation, async () => {
@@ -178,7 +178,7 @@ export function revokeInvitation(ctx: Context, input: { id: string }) {
   return runMutation(ctx, async (em) => {
     const invitation = await em.findOne(Invitation, { id: filterIdOf(input.id, 'Invitation') }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!invitation) throw notFound('Invitation', input.id, 'id');
-    if (!mayGrant(viewer.role, invitation.role)) throw graphQLError('FORBIDDEN', `A ${viewer.role} cannot revoke an invitation for the ${invitation.role} role.`);
+    if (!mayGrant(viewer.role, invitation.role)) throw graphQLError('FORBIDDEN', `The ${viewer.role} role cannot revoke an invitation for the ${invitation.role} role.`);
     if (invitation.storedStatus !== InvitationStatus.PENDING) assertPending(invitation);
     invitation.storedStatus = InvitationStatus.REVOKED;
     await em.flush();
