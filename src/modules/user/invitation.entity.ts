@@ -34,7 +34,7 @@ export type StoredInvitationStatus = (typeof STORED_STATUSES)[number];
  * that person accepts (docs/authentication.md, "Members by invitation"). One row per organisation
  * and address: inviting the address again renews it.
  */
-@ObjectType({ implements: Node, simpleResolvers: true, description: 'An invitation of an e-mail address to join an organisation. The organisation sees only what it typed until the invitee accepts.' })
+@ObjectType({ implements: Node, simpleResolvers: true, description: 'An invitation of an e-mail address to join an organisation, seen by its OWNERs and ADMINs (and, while open, by the invitee in `myInvitations`). It holds only what the organisation typed until the invitee accepts.' })
 @Entity()
 @Unique({ name: 'invitation_organisation_email_unique', properties: ['organisation', 'email'] })
 @Index({ name: 'invitation_email_index', properties: ['email'] })
