@@ -21,6 +21,9 @@ declare module 'autocannon' {
     duration?: number;
     amount?: number;
     maxOverallRequests?: number;
+    /** Requests per second over all connections. */
+    overallRate?: number;
+    body?: string;
     timeout?: number;
     method?: string;
     headers?: Record<string, string>;
@@ -40,6 +43,7 @@ declare module 'autocannon' {
     timeouts: number;
     non2xx: number;
     '2xx': number;
+    statusCodeStats: Record<string, { count: number }>;
   }
   function autocannon(options: Options): Promise<Result>;
   export default autocannon;

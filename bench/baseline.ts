@@ -57,13 +57,21 @@ const NODE = `
     'id', ${gid('Appointment', 'a.id')}, 'code', a.code, 'startsAt', ${ts('a.starts_at')}, 'endsAt', ${ts('a.ends_at')}, 'status', a.status)
     from appointment a join v on a.organisation_id = v.org where a.id = $2))) as body`;
 
-const INSERT_APPOINTMENT = `
+/** The organisation's next appointment number, as Kairos takes it (per-organisation, gap-free counter). */
+const CODE_NUMBER = `
+  code_number as (insert into organisation_counter (organisation_id, name, value) select v.org, 'appointment_code', 1 from (${VIEWER}) v
+                  on conflict (organisation_id, name) do update set value = organisation_counter.value + 1 returning value)`;
+
+const INSERT_APPOINTMENT_ROW = `
   insert into appointment (id, created_at, updated_at, organisation_id, code, starts_at, ends_at, status, customer_id, practitioner_id, room_id, service_amount, author_id)
-  select gen_random_uuid(), now(), now(), v.org, 'APT-' || lpad(nextval('appointment_code_seq')::text, 6, '0'), $2, $3, 'PENDING', $4, $5, $6, $7, v.user_id from (${VIEWER}) v
+  select gen_random_uuid(), now(), now(), v.org, 'APT-' || lpad(n.value::text, 6, '0'), $2, $3, 'PENDING', $4, $5, $6, $7, v.user_id from (${VIEWER}) v, code_number n
   returning id, organisation_id, customer_id, code, author_id`;
 
+const INSERT_APPOINTMENT = `with ${CODE_NUMBER} ${INSERT_APPOINTMENT_ROW}`;
+
 const CREATE_ONE_STATEMENT = `
-  with a as (${INSERT_APPOINTMENT}),
+  with ${CODE_NUMBER},
+  a as (${INSERT_APPOINTMENT_ROW}),
   t as (insert into appointment_treatment (appointment_id, treatment_id) select a.id, unnest($8::uuid[]) from a),
   p as (insert into payment (id, created_at, updated_at, organisation_id, appointment_id, customer_id, amount, payment_method, payment_kind, paid_at)
         select gen_random_uuid(), now(), now(), a.organisation_id, a.id, a.customer_id, $9, $10, 'PREPAYMENT', now() from a),

@@ -217,6 +217,54 @@ async function rowCountCheck(admin: pg.Client, kairos: Child, baseline: Child, t
  * `--trace-gc`, which prints the heap size after every collection on stdout. Heap is read from those
  * lines and RSS from /proc, both from outside the process, so Kairos carries no debug endpoint.
  */
+/** The neighbour's paced read: 20 requests a second, well inside its own budget. */
+const NEIGHBOUR_QUERY = JSON.stringify({ query: '{ viewer { id name } currentOrganisation { name timeZone } }' });
+const NEIGHBOUR_RATE = 20;
+
+/**
+ * Tenant isolation under the default rate limits (issue 11): a neighbouring organisation's p50 for a
+ * paced small read, alone and while one token of the bench organisation hammers the nested read on
+ * 100 connections. The target is a loaded p50 at most twice the unloaded one.
+ */
+async function isolation(limitedEnv: Record<string, string>, abuserToken: string, neighbourToken: string, scenario: Scenario) {
+  const child = await startChild(KAIROS_MAIN, { ...limitedEnv, PORT: String(await freePort()) }, KAIROS_NODE_ARGS);
+  try {
+    const url = `http://127.0.0.1:${child.port}/graphql`;
+    const neighbour = () =>
+      autocannon({ url, connections: 1, overallRate: NEIGHBOUR_RATE, duration: MEASURE, timeout: 30, method: 'POST', body: NEIGHBOUR_QUERY, headers: { 'content-type': 'application/json', authorization: `Bearer ${neighbourToken}` } });
+    await neighbour();
+    const alone = await neighbour();
+    const target = scenario.targets.find((t) => t.name === 'kairos')!;
+    let i = 0;
+    const abuse = autocannon({
+      url: `http://127.0.0.1:${child.port}`,
+      connections: 100,
+      duration: MEASURE + 2,
+      maxOverallRequests: MAX_REQUESTS,
+      timeout: 30,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${abuserToken}` },
+      requests: [{ method: 'POST', path: target.path, setupRequest: (req) => ({ ...req, body: target.body(i++) }) }],
+    });
+    await sleep(1000);
+    const loaded = await neighbour();
+    const abuser = await abuse;
+    const result = {
+      neighbourP50AloneMs: alone.latency.p50,
+      neighbourP50LoadedMs: loaded.latency.p50,
+      ratio: Math.round((loaded.latency.p50 / Math.max(alone.latency.p50, 0.5)) * 100) / 100,
+      neighbour2xx: loaded['2xx'],
+      neighbourNon2xx: loaded.non2xx,
+      neighbourErrors: loaded.errors + loaded.timeouts,
+      abuser2xx: abuser['2xx'],
+      abuser429: abuser.statusCodeStats['429']?.count ?? 0,
+    };
+    log(`\nIsolation: ${JSON.stringify(result)}`);
+    return result;
+  } finally {
+    await child.stop();
+  }
+}
+
 async function soak(kairosEnv: Record<string, string>, token: string, scenario: Scenario) {
   const child = await startChild(KAIROS_MAIN, { ...kairosEnv, PORT: String(await freePort()) }, [...KAIROS_NODE_ARGS, '--trace-gc']);
   try {
@@ -271,7 +319,7 @@ async function machine(admin: pg.Client) {
   };
 }
 
-function report(data: { machine: Awaited<ReturnType<typeof machine>>; mode: string; label?: string; measurements: Measurement[]; rowCount: Awaited<ReturnType<typeof rowCountCheck>>; soak?: Awaited<ReturnType<typeof soak>>; seedSeconds: number; wallSeconds: number }, all: Scenario[]): string {
+function report(data: { machine: Awaited<ReturnType<typeof machine>>; mode: string; label?: string; measurements: Measurement[]; rowCount: Awaited<ReturnType<typeof rowCountCheck>>; soak?: Awaited<ReturnType<typeof soak>>; isolation?: Awaited<ReturnType<typeof isolation>>; seedSeconds: number; wallSeconds: number }, all: Scenario[]): string {
   const m = data.machine;
   const lines = [
     `Run ${m.date} (${data.mode}${data.label ? `, ${data.label}` : ''}): ${m.cpu}, ${m.memoryGb} GB, ${m.kernel}, Node ${m.node}, ${m.postgres}; load average at start ${m.loadAverage}. Kairos runs as \`npm start\` does: \`node ${[...KAIROS_NODE_ARGS, 'dist/src/main.js'].join(' ')}\`.`,
@@ -289,6 +337,13 @@ function report(data: { machine: Awaited<ReturnType<typeof machine>>; mode: stri
   }
   const rc = data.rowCount;
   lines.push('', `Statements for one nested read, first 5 → first 50 appointments: Kairos ${rc.kairos[5]} → ${rc.kairos[50]}, baseline ${rc.baseline[5]} → ${rc.baseline[50]}.`);
+  if (data.isolation) {
+    const x = data.isolation;
+    lines.push(
+      '',
+      `Isolation under the default rate limits: a neighbouring organisation's paced read (${NEIGHBOUR_RATE}/s) answered at p50 ${x.neighbourP50AloneMs} ms alone and ${x.neighbourP50LoadedMs} ms (${x.ratio}×, target ≤ 2×) while one token of the bench organisation sent nested reads on 100 connections (${x.abuser2xx} answered, ${x.abuser429} refused with 429; the neighbour got ${x.neighbour2xx} answers, ${x.neighbourNon2xx} non-2xx and ${x.neighbourErrors} errors or time-outs).`,
+    );
+  }
   if (data.soak) {
     const s = data.soak;
     lines.push(
@@ -318,11 +373,13 @@ async function main(): Promise<void> {
     const orm = await initOrm({ clientUrl: databaseUrl });
     let token: string;
     let organisationId: string;
+    let victimToken: string;
     try {
       await migrate(orm);
       const created = await createOrganisation(orm.em.fork(), { name: 'Bench Clinic', timeZone: 'Europe/London', currency: 'GBP', owner: { name: 'Bench Owner', email: 'owner@bench.example' } });
       token = created.token;
       organisationId = created.organisation.id;
+      victimToken = (await createOrganisation(orm.em.fork(), { name: 'Bench Neighbour', owner: { name: 'Neighbour Owner', email: 'owner@neighbour.example' } })).token;
     } finally {
       await orm.close();
     }
@@ -335,10 +392,12 @@ async function main(): Promise<void> {
     const seedSeconds = Math.round((Date.now() - seedStart) / 100) / 10;
     log(`Seeded in ${seedSeconds} s`);
 
-    const kairosEnv = {
+    const limitedEnv = {
       DATABASE_URL: databaseUrl, HOST: '127.0.0.1', LOG_LEVEL: 'warn', KAIROS_SEED_DEMO: 'false', DB_POOL_MAX: POOL_MAX,
       ...Object.fromEntries((args['kairos-env'] ?? []).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)])),
     };
+    // The scenarios measure throughput from one token: the default rate limits (docs/security.md) would cap it.
+    const kairosEnv = { ...limitedEnv, RATE_LIMIT_TOKEN_POINTS: '100000000', RATE_LIMIT_ORGANISATION_POINTS: '100000000' };
     const profileArgs = args.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(ROOT, 'bench/out/profiles')}`] : [];
     const kairos = await startChild(KAIROS_MAIN, { ...kairosEnv, PORT: String(await freePort()) }, [...KAIROS_NODE_ARGS, ...profileArgs]);
     children.push(kairos);
@@ -374,6 +433,7 @@ async function main(): Promise<void> {
     const nested = all.find((s) => s.name === 'nested')!;
     const soakResult = SOAK > 0 && (!only || only.has('soak')) ? await soak(kairosEnv, token, nested) : undefined;
     if (soakResult) log(`\nSoak: ${JSON.stringify(soakResult)}`);
+    const isolationResult = !only || only.has('isolation') ? await isolation(limitedEnv, token, victimToken, nested) : undefined;
 
     const data = {
       machine: await machine(admin),
@@ -382,6 +442,7 @@ async function main(): Promise<void> {
       measurements,
       rowCount,
       soak: soakResult,
+      isolation: isolationResult,
       seedSeconds,
       wallSeconds: Math.round((Date.now() - wallStart) / 1000),
     };

@@ -51,11 +51,12 @@ export async function seedDataset(client: pg.Client, organisationId: string): Pr
                        + (8 + k - ceil((k * ${DATASET.days} / ${perPractitioner}) * ${perPractitioner} / ${DATASET.days}::numeric)::int) * interval '1 hour' as starts_at
          from bp p cross join generate_series(0, ${perPractitioner - 1}) k left join br r on r.n = p.n`,
     `insert into appointment (id, created_at, updated_at, organisation_id, code, starts_at, ends_at, status, confirmed, customer_id, practitioner_id, room_id, service_amount, notes, source)
-       select a.id, now(), now(), ${org}, 'APT-' || lpad(nextval('appointment_code_seq')::text, 6, '0'), a.starts_at, a.starts_at + interval '45 minutes',
+       select a.id, now(), now(), ${org}, 'APT-' || lpad((row_number() over (order by a.starts_at, a.n))::text, 6, '0'), a.starts_at, a.starts_at + interval '45 minutes',
               (case when a.n % 20 = 0 then 'CANCELLED' when a.starts_at < ${start} + interval '45 days' then 'COMPLETED' else 'APPROVED' end)::appointment_status,
               a.n % 3 <> 0, c.id, a.practitioner_id, a.room_id, 40 + (a.n % 8) * 10, case when a.n % 4 = 0 then 'Follow-up of appointment ' || a.n end, 'bench'
          from ba a join bc c on c.n = (a.n * 7919) % ${DATASET.customers}
         order by a.starts_at`,
+    `insert into organisation_counter (organisation_id, name, value) select ${org}, 'appointment_code', count(*) from ba`,
     `insert into appointment_treatment (appointment_id, treatment_id)
        select a.id, t.id from ba a cross join generate_series(0, 2) j join bt t on t.n = (a.n * 7 + j * 13) % ${DATASET.treatments} where j <= a.n % 3`,
     `insert into payment (id, created_at, updated_at, organisation_id, appointment_id, customer_id, amount, payment_method, payment_kind, paid_at)

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { inspect } from 'node:util';
 import { startKairos } from './app/bootstrap.js';
 import { createLogger } from './app/logger.js';
-import { ConfigError, loadConfig } from './config/env.js';
+import { ConfigError, loadConfig, serverLimits } from './config/env.js';
 import { openDatabase } from './db/database.js';
 import { demoToken, seedDemoIfEmpty } from './demo/seed-demo.js';
 
@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     port: config.PORT,
     host: config.HOST,
     poolMax: config.DB_POOL_MAX,
+    limits: serverLimits(config),
     async beforeListen(orm) {
       if (config.KAIROS_SEED_DEMO) await seedDemoIfEmpty(orm.em.fork());
       token = await demoToken(orm.em.fork());

@@ -1,9 +1,11 @@
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import pg from 'pg';
 import type { Logger } from 'pino';
+import { loadConfig, serverLimits } from '../config/env.js';
 import { initOrm, migrate } from '../db/orm.js';
 import { createSchema } from './schema.js';
-import { createServer, type KairosServer } from './server.js';
+import { createServer, type KairosServer, type ServerLimits } from './server.js';
 
 export interface RunningKairos {
   orm: MikroORM;
@@ -27,15 +29,28 @@ export async function startKairos(options: {
   onQuery?: (sql: string) => void;
   beforeListen?: (orm: MikroORM) => Promise<void>;
   graphiqlHeaders?: string;
+  /** Query and rate limits; default: the documented defaults of src/config/env.ts. */
+  limits?: ServerLimits;
 }): Promise<RunningKairos> {
+  const limits = options.limits ?? serverLimits(loadConfig({}));
   const orm = await initOrm({ clientUrl: options.databaseUrl, poolMax: options.poolMax, onQuery: options.onQuery });
+  // Its own small pool: rate-limit counters must not wait behind the requests they limit.
+  const rateLimitPool = limits.rate.store === 'postgres' ? new pg.Pool({ connectionString: options.databaseUrl, max: 2 }) : undefined;
   try {
     await migrate(orm);
     await options.beforeListen?.(orm);
     const schema = await createSchema();
     // No field sets a cache hint, and Apollo's cache-control plugin wraps every field resolver to
     // collect them: 5 ms of CPU per 50-appointment read (bench/RESULTS.md, lever "cache control off").
-    const server = await createServer({ orm, schema, log: options.log, graphiqlHeaders: options.graphiqlHeaders, plugins: [ApolloServerPluginCacheControlDisabled()] });
+    const server = await createServer({
+      orm,
+      schema,
+      log: options.log,
+      graphiqlHeaders: options.graphiqlHeaders,
+      plugins: [ApolloServerPluginCacheControlDisabled()],
+      limits,
+      rateLimitPool,
+    });
     const port = await server.listen(options.port, options.host);
     return {
       orm,
@@ -44,10 +59,12 @@ export async function startKairos(options: {
       url: `http://localhost:${port}/graphql`,
       async stop() {
         await server.stop();
+        await rateLimitPool?.end();
         await orm.close();
       },
     };
   } catch (error) {
+    await rateLimitPool?.end();
     await orm.close();
     throw error;
   }

@@ -3,7 +3,7 @@ import type { EntityClass, EntityMetadata } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { storedProperties } from '../db/columns.js';
 import { preparedRows } from '../db/prepared.js';
-import { decodeCursor, pageSize, toConnection, type ConnectionArgs, type ConnectionResult } from '../shared/pagination.js';
+import { cursorKinds, decodeCursor, pageSize, toConnection, type ConnectionArgs, type ConnectionResult } from '../shared/pagination.js';
 import { TenantEntity } from '../shared/tenant.entity.js';
 import { readOnlyFromRow } from './read-only.js';
 
@@ -129,7 +129,7 @@ export function createLoaders(em: EntityManager, organisationId: string | null):
 
     childPage(entity, fk, keys, args) {
       const size = pageSize(args.first);
-      const after = args.after ? decodeCursor(args.after, keys.length) : null;
+      const after = args.after ? decodeCursor(args.after, cursorKinds(meta(entity) as never, keys)) : null;
       return memo(`page:${entity.name}.${fk}:${size}:${args.after ?? ''}`, () =>
         new DataLoader(async (ids: readonly string[]) => {
           const m = meta(entity);

@@ -8,16 +8,21 @@ import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
+import type pg from 'pg';
 import type { Logger } from 'pino';
-import { TOKEN_HEADERS } from '../modules/auth/auth.service.js';
-import { createContext, type Context } from './context.js';
+import { isDatabaseUnavailable, UNAVAILABLE_RETRY_AFTER_SECONDS } from '../db/outage.js';
+import { TOKEN_HEADERS, tokenFromHeaders } from '../modules/auth/auth.service.js';
+import { createContext } from './context.js';
 import { serveGraphiQL } from './graphiql.js';
-import { nulGuardPlugin } from './nul-guard.js';
+import { limitValidationRules, type QueryLimits } from './query-limits.js';
+import { headerMap, rateLimitHeaders, RateLimitedError, RateLimiter, requestKey, type RateLimits } from './rate-limit.js';
+import { requestGuardPlugin, type GuardedContext } from './request-guard.js';
 
 /** Error codes that reach clients unmasked; anything else becomes INTERNAL_SERVER_ERROR. */
 const PUBLIC_CODES = new Set([
   'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED',
   'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST',
+  'RATE_LIMITED', 'SERVICE_UNAVAILABLE',
 ]);
 
 /**
@@ -42,7 +47,7 @@ interface RequestReport {
 }
 
 /** The request context plus what the server itself needs to know about the HTTP request. */
-interface ServerContext extends Context {
+interface ServerContext extends GuardedContext {
   /** The client prefers `application/json` to `application/graphql-response+json` (Apollo answers the same way). */
   legacyJson: boolean;
   report: RequestReport;
@@ -55,6 +60,25 @@ export interface KairosServer {
   listen(port: number, host?: string): Promise<number>;
   /** Stops accepting connections, lets in-flight requests finish, then stops Apollo. */
   stop(): Promise<void>;
+}
+
+/** The limits a server holds every request to (docs/security.md); built from the configuration by `serverLimits`. */
+export interface ServerLimits {
+  query: QueryLimits;
+  rate: RateLimits;
+}
+
+const UNAVAILABLE_MESSAGE = 'The database is unavailable; retry later (a create with the same idempotency key is safe to retry).';
+
+/** What a client sees when the database cannot serve: SERVICE_UNAVAILABLE (with HTTP 503 and `Retry-After`). */
+function unavailableExtensions(requestId: string) {
+  return { code: 'SERVICE_UNAVAILABLE', requestId, retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS };
+}
+
+function unavailableError(requestId: string): GraphQLError {
+  return new GraphQLError(UNAVAILABLE_MESSAGE, {
+    extensions: { ...unavailableExtensions(requestId), http: { status: 503, headers: headerMap({ 'retry-after': String(UNAVAILABLE_RETRY_AFTER_SECONDS) }) } },
+  });
 }
 
 function isPublic(error: unknown): boolean {
@@ -70,12 +94,19 @@ function operationPlugin(): ApolloServerPlugin<ServerContext> {
   return {
     async requestDidStart({ contextValue }) {
       let failed = false;
+      let unavailable = false;
       return {
         async didEncounterErrors({ errors }) {
           for (const error of errors) {
             if (isPublic(error) || error.extensions?.code) continue;
+            const original = unwrapResolverError(error);
+            if (isDatabaseUnavailable(original)) {
+              unavailable = true;
+              contextValue.log.warn({ err: original, path: error.path }, 'database unavailable');
+              continue;
+            }
             failed = true;
-            contextValue.log.error({ err: unwrapResolverError(error), path: error.path }, 'unexpected error');
+            contextValue.log.error({ err: original, path: error.path }, 'unexpected error');
           }
         },
         async willSendResponse({ operationName, response }) {
@@ -84,6 +115,14 @@ function operationPlugin(): ApolloServerPlugin<ServerContext> {
             for (const error of sent) {
               if (error.extensions?.code === 'INTERNAL_SERVER_ERROR') (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
             }
+          }
+          if (unavailable) {
+            for (const error of sent) {
+              const extensions = error.extensions as Record<string, unknown> | undefined;
+              if (extensions?.code === 'SERVICE_UNAVAILABLE') Object.assign(extensions, unavailableExtensions(contextValue.requestId));
+            }
+            response.http.status = 503;
+            response.http.headers.set('retry-after', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
           }
           if (contextValue.legacyJson && response.http.status === 400 && sent.length && sent.every((e) => REQUEST_ERROR_CODES.has(String(e.extensions?.code)))) {
             response.http.status = 200;
@@ -108,8 +147,12 @@ export async function createServer(options: {
   graphiqlHeaders?: string;
   /** Further Apollo plugins (src/app/bootstrap.ts; measured in bench/RESULTS.md). */
   plugins?: ApolloServerPlugin[];
+  limits: ServerLimits;
+  /** Holds the rate-limit counters when `limits.rate.store` is `postgres`. */
+  rateLimitPool?: pg.Pool;
 }): Promise<KairosServer> {
-  const { orm, schema, log } = options;
+  const { orm, schema, log, limits } = options;
+  const rateLimiter = new RateLimiter(limits.rate, options.rateLimitPool);
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
@@ -122,9 +165,17 @@ export async function createServer(options: {
     stopOnTerminationSignals: false,
     csrfPrevention: { requestHeaders: PREFLIGHT_HEADERS },
     includeStacktraceInErrorResponses: false,
+    // Limits before anything runs (docs/security.md): tokens while parsing, depth, aliases and
+    // directives while validating, input bounds, cost and rate limits once the operation is known.
+    parseOptions: { maxTokens: limits.query.maxTokens },
+    validationRules: limitValidationRules(limits.query),
     // Apollo's own landing page loads Apollo Sandbox from a CDN; GraphiQL (below) is the one we serve.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), operationPlugin(), nulGuardPlugin(), ...(options.plugins ?? [])],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), operationPlugin(), requestGuardPlugin(limits.query, rateLimiter), ...(options.plugins ?? [])],
     formatError(formatted, error) {
+      if (formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' && /^Syntax Error: Document contains more th\w+ \d+ tokens/.test(formatted.message)) {
+        return { ...formatted, extensions: { ...formatted.extensions, limit: 'maxTokens', max: limits.query.maxTokens } };
+      }
+      if (isDatabaseUnavailable(unwrapResolverError(error))) return { message: UNAVAILABLE_MESSAGE, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
       if (isPublic(error) || (formatted.extensions?.code && formatted.extensions.code !== 'INTERNAL_SERVER_ERROR')) return formatted;
       const requestId = formatted.extensions?.requestId;
       return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR', ...(typeof requestId === 'string' && { requestId }) } };
@@ -188,21 +239,51 @@ export async function createServer(options: {
     });
     next();
   });
+  // Every request spends the base cost before its body is read, so a client over its budget costs
+  // almost nothing; its operation's cost is spent once known (requestGuardPlugin).
+  app.use('/graphql', async (req, res, next) => {
+    const { policy, key } = requestKey(tokenFromHeaders(req.headers), req.socket.remoteAddress);
+    try {
+      const state = await rateLimiter.spend(policy, key, limits.rate.baseCost);
+      res.locals.rate = { policy, key, states: [state] };
+      res.set(rateLimitHeaders([state], limits.rate.windowSeconds));
+      next();
+    } catch (error) {
+      if (!(error instanceof RateLimitedError)) return next(error);
+      (res.locals.report as RequestReport).errorCodes = ['RATE_LIMITED'];
+      res.status(429).set(rateLimitHeaders([error.state], limits.rate.windowSeconds, error.retryAfterSeconds));
+      res.json({ errors: [{ message: error.message, extensions: { code: 'RATE_LIMITED', policy: error.state.policy, retryAfterSeconds: error.retryAfterSeconds } }] });
+    }
+  });
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const { requestId, report } = res.locals as { requestId: string; report: RequestReport };
+        const { requestId, report, rate } = res.locals as { requestId: string; report: RequestReport; rate: ServerContext['rate'] };
         const legacyJson = req.accepts(['application/json', 'application/graphql-response+json']) === 'application/json';
         try {
-          return { ...(await createContext({ orm, headers: req.headers, log, requestId })), legacyJson, report };
+          return { ...(await createContext({ orm, headers: req.headers, log, requestId })), legacyJson, report, rate };
         } catch (error) {
           // No operation runs, so the plugin never sees this request.
           if (error instanceof GraphQLError) {
             report.errorCodes = [String(error.extensions.code)];
             const status = error.extensions.code === 'UNAUTHENTICATED' ? 401 : 403;
+            // A refused token also spends its address's anonymous budget: new random tokens each time
+            // would otherwise each get a fresh token budget.
+            if (rate.policy === 'token') {
+              await rateLimiter.spend('anonymous', requestKey(undefined, req.socket.remoteAddress).key, limits.rate.baseCost).catch((refusal: unknown) => {
+                if (!(refusal instanceof RateLimitedError)) throw refusal;
+                report.errorCodes = ['RATE_LIMITED'];
+                throw refusal.toGraphQLError(limits.rate.windowSeconds);
+              });
+            }
             throw new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status } } });
+          }
+          if (isDatabaseUnavailable(error)) {
+            report.errorCodes = ['SERVICE_UNAVAILABLE'];
+            log.child({ requestId }).warn({ err: error }, 'database unavailable');
+            throw unavailableError(requestId);
           }
           report.errorCodes = ['INTERNAL_SERVER_ERROR'];
           log.child({ requestId }).error({ err: error }, 'unexpected error');
@@ -219,6 +300,13 @@ export async function createServer(options: {
     if (typeof status === 'number' && status >= 400 && status < 500 && error instanceof Error) {
       report.errorCodes = ['BAD_REQUEST'];
       res.status(status).json({ errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] });
+      return;
+    }
+    // The rate-limit counters of RATE_LIMIT_STORE=postgres are read before Apollo, when the database may be down.
+    if (isDatabaseUnavailable(error)) {
+      report.errorCodes = ['SERVICE_UNAVAILABLE'];
+      log.child({ requestId }).warn({ err: error }, 'database unavailable');
+      res.status(503).set('retry-after', String(UNAVAILABLE_RETRY_AFTER_SECONDS)).json({ errors: [{ message: UNAVAILABLE_MESSAGE, extensions: unavailableExtensions(requestId) }] });
       return;
     }
     report.errorCodes = ['INTERNAL_SERVER_ERROR'];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ServerLimits } from '../app/server.js';
 
 /**
  * A whole number from `min` to `max`, in digits only: `z.coerce.number()` would read " " as 0 (so a
@@ -33,6 +34,46 @@ const EnvSchema = z.object({
   DB_POOL_MAX: integer(1, 200).default(10),
   /** Whether `npm start` seeds the demo organisation into an empty database. */
   KAIROS_SEED_DEMO: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+
+  // Query limits (docs/security.md), checked before a document runs; introspection counts too.
+  /** Most lexical tokens a GraphQL document may have; checked while parsing. The heaviest example operation has 142. */
+  GRAPHQL_MAX_TOKENS: integer(100, 100_000).default(1000),
+  /** Deepest field nesting of an operation (fragments flattened; `__schema` subtrees excepted, graphql-js caps those). */
+  GRAPHQL_MAX_DEPTH: integer(2, 100).default(12),
+  /** Most aliases in one operation (`__typename` aliases excepted). */
+  GRAPHQL_MAX_ALIASES: integer(0, 1000).default(15),
+  /** Most directives in one operation. */
+  GRAPHQL_MAX_DIRECTIVES: integer(0, 1000).default(50),
+  /**
+   * Highest estimated cost of one operation: every object the answer may hold counts 1, times `first`, `ids` or the list
+   * factor. The full introspection query costs about 16,400; a 50-appointment calendar page about 1,300.
+   */
+  GRAPHQL_MAX_COST: integer(10, 10_000_000).default(25_000),
+  /** Items assumed per list field that has no `first` argument (an appointment's treatments, payments…) when estimating cost. */
+  GRAPHQL_LIST_FACTOR: integer(1, 1000).default(10),
+
+  // Rate limits (docs/security.md): budgets of cost points per window; a request spends its cost plus the base cost.
+  /** Length of the rate-limit window, in seconds. */
+  RATE_LIMIT_WINDOW_SECONDS: integer(1, 3600).default(10),
+  /** Cost points one API token may spend per window. */
+  RATE_LIMIT_TOKEN_POINTS: integer(1, 100_000_000).default(100_000),
+  /** Cost points one organisation (all its tokens together) may spend per window. */
+  RATE_LIMIT_ORGANISATION_POINTS: integer(1, 100_000_000).default(200_000),
+  /** Cost points one client address may spend per window on requests without a token. */
+  RATE_LIMIT_ANONYMOUS_POINTS: integer(1, 100_000_000).default(50_000),
+  /**
+   * Cost points every request spends before its operation's own cost: the fixed work of a request (HTTP,
+   * authentication, parsing), about what a 50-appointment read spends per 13 objects in CPU time.
+   */
+  RATE_LIMIT_BASE_COST: integer(0, 100_000).default(100),
+  /** Where the counters live: `memory` (one instance) or `postgres` (shared by every instance on one database). */
+  RATE_LIMIT_STORE: z.enum(['memory', 'postgres']).default('memory'),
+}).superRefine((config, ctx) => {
+  // A budget below one request of the highest allowed cost would refuse that request for ever.
+  for (const name of ['RATE_LIMIT_TOKEN_POINTS', 'RATE_LIMIT_ORGANISATION_POINTS', 'RATE_LIMIT_ANONYMOUS_POINTS'] as const) {
+    const least = config.GRAPHQL_MAX_COST + config.RATE_LIMIT_BASE_COST;
+    if (config[name] < least) ctx.addIssue({ code: 'custom', path: [name], message: `must be at least GRAPHQL_MAX_COST + RATE_LIMIT_BASE_COST (${least})` });
+  }
 });
 
 export type Config = z.infer<typeof EnvSchema>;
@@ -51,4 +92,26 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration: ${issue.path.join('.')}: ${issue.message}`);
   }
   return parsed.data;
+}
+
+/** The query and rate limits of {@link Config}, as the server takes them (docs/security.md). */
+export function serverLimits(config: Config): ServerLimits {
+  return {
+    query: {
+      maxTokens: config.GRAPHQL_MAX_TOKENS,
+      maxDepth: config.GRAPHQL_MAX_DEPTH,
+      maxAliases: config.GRAPHQL_MAX_ALIASES,
+      maxDirectives: config.GRAPHQL_MAX_DIRECTIVES,
+      maxCost: config.GRAPHQL_MAX_COST,
+      listFactor: config.GRAPHQL_LIST_FACTOR,
+    },
+    rate: {
+      windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
+      tokenPoints: config.RATE_LIMIT_TOKEN_POINTS,
+      organisationPoints: config.RATE_LIMIT_ORGANISATION_POINTS,
+      anonymousPoints: config.RATE_LIMIT_ANONYMOUS_POINTS,
+      baseCost: config.RATE_LIMIT_BASE_COST,
+      store: config.RATE_LIMIT_STORE,
+    },
+  };
 }

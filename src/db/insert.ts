@@ -9,6 +9,8 @@ export type InsertRow = Record<string, unknown>;
 export interface Statement {
   sql: string;
   params: unknown[];
+  /** Its name as a `WITH` query in {@link combine}, for a later query that reads its `returning` rows. */
+  name?: string;
 }
 
 function databaseValue(prop: EntityProperty, value: unknown): unknown {
@@ -74,7 +76,7 @@ export function pivotInsertStatement(em: EntityManager, entity: EntityClass<obje
 export function combine(statements: (Statement | null)[]): Statement {
   const present = statements.filter((s): s is Statement => s !== null);
   const last = present.pop()!;
-  const withs = present.map((s, i) => `w${i} as (${s.sql})`);
+  const withs = present.map((s, i) => `${s.name ?? `w${i}`} as (${s.sql})`);
   return {
     sql: withs.length ? `with ${withs.join(', ')} ${last.sql}` : last.sql,
     params: [...present.flatMap((s) => s.params), ...last.params],

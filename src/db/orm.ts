@@ -13,8 +13,11 @@ export interface OrmOptions {
   onQuery?: (sql: string) => void;
 }
 
-/** Objects of the initial migration that no entity describes (see its "Booking integrity" part). */
-const UNMAPPED_TABLES = ['appointment_allocation'];
+/**
+ * Tables of raw-SQL migrations that no entity describes: the allocation table (the initial migration's
+ * "Booking integrity" part), per-organisation counters and rate-limit counters (the hardening migration).
+ */
+const UNMAPPED_TABLES = ['appointment_allocation', 'organisation_counter', 'rate_limit'];
 
 /**
  * Indexes the second column of every many-to-many pivot table (e.g. `appointment_resource.resource_id`).

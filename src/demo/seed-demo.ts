@@ -275,7 +275,13 @@ async function writeDemoData(em: EntityManager, organisationId: string, ownerId:
   }
 
   const firstHomeVisitOfDay = new Set(plans.filter((p, i) => p.homeVisit && !plans.slice(0, i).some((q) => q.homeVisit && q.day === p.day)));
-  const codes = await em.execute<{ n: string }[]>(`select nextval('appointment_code_seq')::text as n from generate_series(1, ?)`, [plans.length]);
+  // The organisation's code counter (src/modules/appointment/appointment.service.ts), moved past every demo appointment at once.
+  const [{ last }] = await em.execute<{ last: string }[]>(
+    `insert into "organisation_counter" ("organisation_id", "name", "value") values (?, 'appointment_code', ?)
+     on conflict ("organisation_id", "name") do update set "value" = "organisation_counter"."value" + excluded."value" returning "value"::text as last`,
+    [org.organisation.id, plans.length],
+  );
+  const firstCode = Number(last) - plans.length + 1;
   let packageSessions = 0;
   let roomCursor = { day: -1, slot: -1, next: 0 };
   plans.forEach((plan, k) => {
@@ -298,7 +304,7 @@ async function writeDemoData(em: EntityManager, organisationId: string, ownerId:
     if (inPackage) packageSessions++;
     const appointment = em.create(Appointment, {
       ...org,
-      code: `APT-${codes[k]!.n.padStart(6, '0')}`,
+      code: `APT-${String(firstCode + k).padStart(6, '0')}`,
       startsAt,
       endsAt,
       status,

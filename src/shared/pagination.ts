@@ -81,21 +81,62 @@ export const connectionResolvers: Function[] = [];
 
 type CursorValue = string | number | { d: string };
 
+/** What a cursor position holds, read from the key's property metadata ({@link cursorKinds}). */
+export type CursorKind = 'date' | 'uuid' | 'number' | 'string';
+
+/** The kinds of `keys` of an entity, for {@link decodeCursor}. */
+export function cursorKinds(meta: { properties: Record<string, { runtimeType?: string; columnTypes?: string[] }> }, keys: readonly string[]): CursorKind[] {
+  return keys.map((key) => {
+    const prop = meta.properties[key]!;
+    if (prop.runtimeType === 'Date') return 'date';
+    if (prop.columnTypes?.[0] === 'uuid') return 'uuid';
+    return prop.runtimeType === 'number' ? 'number' : 'string';
+  });
+}
+
 /** Encodes the sort-key values of a row as an opaque cursor. */
 export function encodeCursor(values: unknown[]): string {
   const plain: CursorValue[] = values.map((v) => (v instanceof Date ? { d: v.toISOString() } : (v as string | number)));
   return Buffer.from(JSON.stringify(plain), 'utf8').toString('base64url');
 }
 
-/** @throws GraphQLError BAD_USER_INPUT for a cursor that is not one of ours. */
-export function decodeCursor(cursor: string, size: number): unknown[] {
-  try {
-    const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as CursorValue[];
-    if (!Array.isArray(values) || values.length !== size) throw new Error('size');
-    return values.map((v) => (typeof v === 'object' && v && 'd' in v ? new Date(v.d) : v));
-  } catch {
-    throw graphQLError('BAD_USER_INPUT', 'Invalid cursor: pass an `endCursor` or edge `cursor` from this connection.', { argumentName: 'after' });
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The value of one cursor position if it is of `kind`, else undefined. */
+function cursorValue(value: unknown, kind: CursorKind): unknown {
+  switch (kind) {
+    case 'date': {
+      const d = value !== null && typeof value === 'object' && Object.keys(value).length === 1 ? (value as { d?: unknown }).d : undefined;
+      const date = typeof d === 'string' ? new Date(d) : null;
+      return date && !Number.isNaN(date.getTime()) && date.toISOString() === d ? date : undefined;
+    }
+    case 'uuid':
+      return typeof value === 'string' && UUID.test(value) ? value : undefined;
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+    case 'string':
+      return typeof value === 'string' ? value : undefined;
   }
+}
+
+/**
+ * The sort-key values of a cursor Kairos issued for keys of `kinds`. A cursor is opaque: anything
+ * else (another shape, a value of the wrong kind, an operator object, a number JSON cannot hold, a
+ * non-canonical encoding) is refused before it reaches a query.
+ * @throws GraphQLError BAD_USER_INPUT (`argumentName: "after"`) for a cursor that is not one of ours.
+ */
+export function decodeCursor(cursor: string, kinds: readonly CursorKind[]): unknown[] {
+  const invalid = () => graphQLError('BAD_USER_INPUT', 'Invalid cursor: pass an `endCursor` or edge `cursor` from this connection.', { argumentName: 'after' });
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw invalid();
+  }
+  if (!Array.isArray(parsed) || parsed.length !== kinds.length) throw invalid();
+  const values = parsed.map((value, i) => cursorValue(value, kinds[i]!));
+  if (values.includes(undefined) || encodeCursor(values) !== cursor) throw invalid();
+  return values;
 }
 
 /** Validates `first` and answers the page size. @throws GraphQLError BAD_USER_INPUT outside 0–MAX_PAGE_SIZE. */
@@ -130,7 +171,7 @@ export async function paginate<T extends object>(
   keys: readonly (keyof T & string)[],
 ): Promise<ConnectionResult<T>> {
   const size = pageSize(args.first);
-  const after = args.after ? decodeCursor(args.after, keys.length) : null;
+  const after = args.after ? decodeCursor(args.after, cursorKinds(em.getMetadata().find(entity)! as never, keys)) : null;
   const pageWhere = (after ? { $and: [where, afterCondition(keys, after)] } : where) as never;
   const countWhere = where as never;
   const orderBy = Object.fromEntries(keys.map((k) => [k, 'asc'])) as never;

@@ -2,17 +2,39 @@ import { Decimal } from 'decimal.js';
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import { DateTimeResolver, JSONObjectResolver, LocalDateResolver } from 'graphql-scalars';
 
+/**
+ * Years a `DateTime` or `Date` input may lie in (docs/security.md). Outside them a value is a typo or
+ * a probe (`0000-01-01`), and arithmetic on it (an end from a start and a duration) could leave the
+ * range PostgreSQL and JavaScript dates share.
+ */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2199;
+
+/** Wraps a scalar's input parsing with the {@link FIRST_YEAR}–{@link LAST_YEAR} check on the year `yearOf` reads. */
+function withYearRange<T>(name: string, config: ReturnType<GraphQLScalarType<T>['toConfig']>, yearOf: (value: T) => number) {
+  const check = (value: T): T => {
+    const year = yearOf(value);
+    if (!(year >= FIRST_YEAR && year <= LAST_YEAR)) throw new GraphQLError(`${name} must lie in the years ${FIRST_YEAR}–${LAST_YEAR}.`);
+    return value;
+  };
+  return {
+    ...config,
+    parseValue: (value: unknown) => check(config.parseValue!(value) as T),
+    parseLiteral: (ast: Parameters<NonNullable<typeof config.parseLiteral>>[0], variables?: Parameters<NonNullable<typeof config.parseLiteral>>[1]) => check(config.parseLiteral!(ast, variables) as T),
+  };
+}
+
 /** `DateTime`: RFC 3339 date-time; input may carry any offset, output is always UTC (`…Z`). */
 export const DateTimeScalar = new GraphQLScalarType({
-  ...DateTimeResolver.toConfig(),
-  description: 'An RFC 3339 date-time, e.g. `2023-11-07T05:31:56Z`. Inputs may carry any offset; answers are in UTC.',
+  ...withYearRange('DateTime', DateTimeResolver.toConfig() as ReturnType<GraphQLScalarType<Date>['toConfig']>, (value) => value.getUTCFullYear()),
+  description: `An RFC 3339 date-time, e.g. \`2023-11-07T05:31:56Z\`, in the years ${FIRST_YEAR}–${LAST_YEAR}. Inputs may carry any offset; answers are in UTC.`,
 });
 
 /** `Date`: a calendar date `YYYY-MM-DD` without time zone, kept as a string end to end. */
 export const DateScalar = new GraphQLScalarType({
-  ...LocalDateResolver.toConfig(),
+  ...withYearRange('Date', LocalDateResolver.toConfig() as ReturnType<GraphQLScalarType<string>['toConfig']>, (value) => Number(value.slice(0, 4))),
   name: 'Date',
-  description: 'A calendar date `YYYY-MM-DD` (RFC 3339 full-date), e.g. `2023-12-25`.',
+  description: `A calendar date \`YYYY-MM-DD\` (RFC 3339 full-date), e.g. \`2023-12-25\`, in the years ${FIRST_YEAR}–${LAST_YEAR}.`,
 });
 
 /** `JSONObject`: free-form extras (`customAttributes`, `extraInfo`, history `changes`). */

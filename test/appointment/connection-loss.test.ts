@@ -84,11 +84,14 @@ describe('database connection lost in the middle of createAppointment', () => {
       await blocker.end();
     }
 
+    // A lost session is an outage, not a bug: 503 with Retry-After tells the client to retry, and the
+    // idempotency key makes the retry safe.
     const res = await answer!;
-    expect(res.status).toBe(200);
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('5');
     const requestId = res.headers.get('x-request-id');
     const body = (await res.json()) as { data: unknown; errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> }[] };
-    expect(body.errors).toEqual([expect.objectContaining({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } })]);
+    expect(body.errors).toEqual([expect.objectContaining({ extensions: { code: 'SERVICE_UNAVAILABLE', requestId, retryAfterSeconds: 5 } })]);
     expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(await rowCounts(key)).toEqual(before);
     // The killed connection must leave the pool rather than stay checked out for good (a leak that

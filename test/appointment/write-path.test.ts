@@ -74,7 +74,11 @@ describe('createAppointment writes in one statement', () => {
   });
 
   it('keeps counting codes past APT-999999 instead of cutting them to six digits', async () => {
-    await app.sql(`select setval('appointment_code_seq', 999999)`);
+    await app.sql(
+      `insert into organisation_counter (organisation_id, name, value) values ($1, 'appointment_code', 999999)
+       on conflict (organisation_id, name) do update set value = excluded.value`,
+      [org.organisationId],
+    );
     const doctor = await makeUser(app, org, 'Dr Million');
     const codes = [];
     for (const hour of ['09', '10']) {

@@ -106,10 +106,11 @@ describe('seedDemo', () => {
     expect(range.latest <= '17:00:00').toBe(true);
   });
 
-  it('advances appointment_code_seq past the demo codes', async () => {
-    const [{ max }] = await app.sql(`select max(substr(code, 5)::int) as max from appointment where organisation_id = $1`, [seeded.organisationId]);
-    const [{ next }] = await app.sql(`select nextval('appointment_code_seq')::int as next`);
-    expect(next).toBeGreaterThan(max);
+  it('numbers the demo codes from APT-000001 and moves the organisation\'s code counter to the last', async () => {
+    const [{ min, max, n }] = await app.sql(`select min(substr(code, 5)::int) as min, max(substr(code, 5)::int) as max, count(*)::int as n from appointment where organisation_id = $1`, [seeded.organisationId]);
+    expect([min, max]).toEqual([1, n]);
+    const [{ value }] = await app.sql(`select value::int from organisation_counter where organisation_id = $1 and name = 'appointment_code'`, [seeded.organisationId]);
+    expect(value).toBe(max);
   });
 
   it('runs in about a second', () => {

@@ -4,6 +4,7 @@ import pg from 'pg';
 import pino from 'pino';
 import { inject } from 'vitest';
 import { startKairos, type RunningKairos } from '../../src/app/bootstrap.js';
+import type { ServerLimits } from '../../src/app/server.js';
 import { createOrganisation } from '../../src/modules/organisation/organisation.service.js';
 import { createContext } from '../../src/app/context.js';
 
@@ -49,10 +50,11 @@ export async function createTestDatabase(prefix: string): Promise<string> {
 /**
  * Starts Kairos over HTTP on a fresh database of the run's PostgreSQL, migrated like `npm start` does.
  * One per test file (call in `beforeAll`, `stop()` in `afterAll`). `log` replaces the silent logger
- * (for tests that read the server's log lines).
+ * (for tests that read the server's log lines); `limits` the documented default limits; `databaseUrl`
+ * a database another app of the file already uses (two instances on one database).
  */
-export async function startTestApp(options: { log?: pino.Logger } = {}): Promise<TestApp> {
-  const databaseUrl = await createTestDatabase('kairos_test');
+export async function startTestApp(options: { log?: pino.Logger; limits?: ServerLimits; databaseUrl?: string } = {}): Promise<TestApp> {
+  const databaseUrl = options.databaseUrl ?? (await createTestDatabase('kairos_test'));
 
   const queries: string[] = [];
   const log = options.log ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
@@ -62,6 +64,7 @@ export async function startTestApp(options: { log?: pino.Logger } = {}): Promise
     port: 0,
     host: '127.0.0.1',
     poolMax: 40,
+    limits: options.limits,
     onQuery: (message) => {
       if (message.includes('[query]')) queries.push(message);
     },

@@ -1,6 +1,9 @@
 import { Decimal } from 'decimal.js';
 import { DateTime } from 'luxon';
 
+/** Longest appointment or treatment, in minutes (docs/security.md): a day. Longer work is several appointments. */
+export const MAX_DURATION_MINUTES = 24 * 60;
+
 /**
  * Whether `[startsAt, endsAt)` lies inside the daily window `startTime`–`endTime` (`HH:MM`, `24:00` =
  * end of day) on one local date of `timeZone` (IANA, read with luxon's tz database). Seed 000's

@@ -8,7 +8,7 @@ import { fromGlobalId, toGlobalId } from '../../shared/global-id.js';
 import { findOptional } from '../../shared/lookup.js';
 import { idempotent, runMutation } from '../../shared/mutation.js';
 import { readOnlyInstance } from '../../app/read-only.js';
-import { combine, execute, insertStatement, pivotInsertStatement, type InsertRow } from '../../db/insert.js';
+import { combine, execute, insertStatement, pivotInsertStatement, type InsertRow, type Statement } from '../../db/insert.js';
 import { CancellationReason } from '../care/care.entities.js';
 import { findOrCreateCustomer, validateCustomerFields } from '../customer/customer.service.js';
 import { Payment, PaymentKind } from '../payment/payment.entity.js';
@@ -21,7 +21,7 @@ import { Appointment } from './appointment.entity.js';
 import { resolveLinks, SINGLE_LINKS, type LinkedRow, type ResolvedLinks } from './appointment.links.js';
 import type { AppointmentFieldsInput, CancelAppointmentInput, CreateAppointmentInput, UpdateAppointmentInput } from './appointment.inputs.js';
 import { BookingConflictKind, type BookingConflict } from './appointment.payloads.js';
-import { isInsideTimeBand, moneyProblem } from './appointment.rules.js';
+import { isInsideTimeBand, MAX_DURATION_MINUTES, moneyProblem } from './appointment.rules.js';
 import { paymentStatus } from './payment-status.js';
 
 /** Longest staff note, reason or comment (spec: notes and reasons at most 1,000 characters). */
@@ -32,11 +32,11 @@ const ALLOCATION_CONSTRAINT = 'appointment_allocation_no_overlap';
 
 /**
  * Computes the end: `endsAt`, else `startsAt + durationMinutes`, else the sum of the treatments'
- * durations. Adds VALIDATION errors for a missing, non-positive or contradictory end.
+ * durations. Adds VALIDATION errors for a missing, non-positive, contradictory or over-24-hour end.
  */
 function resolveEnd(errors: UserErrorList, startsAt: Date, endsAt: Date | null | undefined, durationMinutes: number | null | undefined, treatments: LinkedRow[] | undefined): Date | null {
-  if (durationMinutes != null && (!Number.isInteger(durationMinutes) || durationMinutes <= 0)) {
-    errors.add(UserErrorCode.VALIDATION, 'durationMinutes must be a positive whole number of minutes.', ['input', 'durationMinutes']);
+  if (durationMinutes != null && (!Number.isInteger(durationMinutes) || durationMinutes <= 0 || durationMinutes > MAX_DURATION_MINUTES)) {
+    errors.add(UserErrorCode.VALIDATION, `durationMinutes must be a whole number of minutes from 1 to ${MAX_DURATION_MINUTES}.`, ['input', 'durationMinutes']);
     return null;
   }
   const fromDuration = durationMinutes != null ? new Date(startsAt.getTime() + durationMinutes * 60_000) : null;
@@ -54,6 +54,10 @@ function resolveEnd(errors: UserErrorList, startsAt: Date, endsAt: Date | null |
   }
   if (end.getTime() <= startsAt.getTime()) {
     errors.add(UserErrorCode.VALIDATION, 'endsAt must be after startsAt.', ['input', 'endsAt']);
+    return null;
+  }
+  if (end.getTime() - startsAt.getTime() > MAX_DURATION_MINUTES * 60_000) {
+    errors.add(UserErrorCode.VALIDATION, `An appointment lasts at most ${MAX_DURATION_MINUTES} minutes (24 hours).`, ['input', endsAt ? 'endsAt' : 'durationMinutes']);
     return null;
   }
   return end;
@@ -93,10 +97,21 @@ function checkAppointment(errors: UserErrorList, ctx: Context, a: {
 }
 
 /**
- * The next appointment code, e.g. `APT-000042`, computed by the insert: a database sequence (unique,
- * never reused), zero-padded to at least six digits.
+ * The next appointment number of an organisation, taken by the insert that writes the appointment: its
+ * counter row is bumped (and locked until commit, so concurrent creates of one organisation take turns
+ * and a rolled-back create gives its number back: codes are gap-free per organisation).
  */
-const NEXT_CODE_SQL = `(select 'APT-' || lpad(n::text, greatest(6, length(n::text)), '0') from nextval('appointment_code_seq') as n)`;
+function nextCodeNumber(organisationId: string): Statement {
+  return {
+    name: 'code_number',
+    sql: `insert into "organisation_counter" ("organisation_id", "name", "value") values (?, 'appointment_code', 1)
+          on conflict ("organisation_id", "name") do update set "value" = "organisation_counter"."value" + 1 returning "value"`,
+    params: [organisationId],
+  };
+}
+
+/** The appointment code from {@link nextCodeNumber}, e.g. `APT-000042`: zero-padded to at least six digits. */
+const NEXT_CODE_SQL = `(select 'APT-' || lpad("value"::text, greatest(6, length("value"::text)), '0') from code_number)`;
 
 /** An appointment's many-to-many links, for {@link snapshot}. */
 interface HeldLists {
@@ -249,6 +264,7 @@ async function insertAppointment(
       ? insertStatement(em, Payment, payments.map((p) => ({ ...stamps, id: uuidv7(), appointment: a.id, customer: a.customer ?? null, amount: p.amount, paymentKind: p.paymentKind, paymentMethod: p.paymentMethod ?? null, paidAt: now })))
       : null,
     insertStatement(em, AppointmentEvent, [{ ...stamps, id: uuidv7(), appointment: a.id, actor: viewer.userId, action: AppointmentAction.CREATED, changes: diff({}, snapshot(a, lists)), at: now }]),
+    nextCodeNumber(viewer.organisationId),
     insertStatement(em, Appointment, [a as unknown as InsertRow], { expressions: { code: NEXT_CODE_SQL }, returning: 'code' }),
   ]));
   a.code = row!.code;

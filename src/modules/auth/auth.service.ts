@@ -49,23 +49,28 @@ function header(headers: Headers, name: string): string | undefined {
 const MALFORMED_AUTHORIZATION = 'The Authorization header is malformed: send `Authorization: Bearer <token>`.';
 
 /**
- * The token in the first header that carries one. `Authorization` must be `Bearer <token>`: a Bearer
- * credential of any other shape (none, two words) and a bare Kairos token without the scheme are
- * refused rather than read as "no token". Another scheme (`Basic …`, say from a proxy in front) is
- * not ours and is skipped.
- * @throws GraphQLError UNAUTHENTICATED for a malformed `Authorization` header.
+ * Reads the token headers. `Authorization` must be `Bearer <token>`: a Bearer credential of any other
+ * shape (none, two words) and a bare Kairos token without the scheme are `malformed`, so that
+ * {@link authenticate} refuses them rather than reading them as "no token". Another scheme (`Basic …`,
+ * say from a proxy in front) is not ours and is skipped.
  */
-export function tokenFromHeaders(headers: Headers): string | undefined {
+function readTokenHeaders(headers: Headers): { token?: string; malformed: boolean } {
   const authorization = header(headers, 'authorization');
   if (authorization) {
     const [scheme, ...rest] = authorization.split(/\s+/);
-    if (/^bearer$/i.test(scheme!)) {
-      if (rest.length !== 1) throw graphQLError('UNAUTHENTICATED', MALFORMED_AUTHORIZATION);
-      return rest[0];
-    }
-    if (scheme!.startsWith(TOKEN_PREFIX)) throw graphQLError('UNAUTHENTICATED', MALFORMED_AUTHORIZATION);
+    if (/^bearer$/i.test(scheme!)) return rest.length === 1 ? { token: rest[0], malformed: false } : { malformed: true };
+    if (scheme!.startsWith(TOKEN_PREFIX)) return { malformed: true };
   }
-  return header(headers, 'x-session-token') ?? header(headers, 'api_access_token') ?? header(headers, 'api-access-token');
+  return { token: header(headers, 'x-session-token') ?? header(headers, 'api_access_token') ?? header(headers, 'api-access-token'), malformed: false };
+}
+
+/**
+ * The token in the first header that carries one, or undefined (none, or a malformed `Authorization`
+ * header, which {@link authenticate} refuses). Never throws: the rate limiter reads it before
+ * authentication.
+ */
+export function tokenFromHeaders(headers: Headers): string | undefined {
+  return readTokenHeaders(headers).token;
 }
 
 interface TokenRow {
@@ -102,7 +107,8 @@ const LAST_USED_RESOLUTION = '1 minute';
  *   delegated token's.
  */
 export async function authenticate(em: EntityManager, headers: Headers, log?: Logger): Promise<Viewer | null> {
-  const token = tokenFromHeaders(headers);
+  const { token, malformed } = readTokenHeaders(headers);
+  if (malformed) throw graphQLError('UNAUTHENTICATED', MALFORMED_AUTHORIZATION);
   if (!token) return null;
   const tenantHeader = header(headers, 'x-tenant');
   let tenantId: string | null = null;

@@ -7,6 +7,7 @@ import { checkAmount, checkInt, checkOptionalText, checkRequiredText, clean } fr
 import { Product } from '../product/product.entity.js';
 import { findMemberUsers } from '../user/user.service.js';
 import type { CreateTreatmentInput } from './treatment.inputs.js';
+import { MAX_DURATION_MINUTES } from '../appointment/appointment.rules.js';
 import { SessionType, Treatment, TreatmentSession } from './treatment.entity.js';
 
 /** Checks a `createTreatment` input. @returns VALIDATION userErrors. */
@@ -15,6 +16,9 @@ function validateTreatment(input: CreateTreatmentInput): UserErrorList {
   checkRequiredText(errors, input.name, 200, ['input', 'name']);
   checkOptionalText(errors, input.description, 1000, ['input', 'description']);
   checkInt(errors, input.durationMinutes, 1, ['input', 'durationMinutes'], 'durationMinutes must be greater than 0.');
+  if (input.durationMinutes != null && input.durationMinutes > MAX_DURATION_MINUTES) {
+    errors.add(UserErrorCode.VALIDATION, `durationMinutes must be at most ${MAX_DURATION_MINUTES} (24 hours).`, ['input', 'durationMinutes']);
+  }
   checkAmount(errors, input.price, ['input', 'price']);
   checkInt(errors, input.sessionCount, 1, ['input', 'sessionCount']);
   const orders = new Set<number>();
