@@ -31,6 +31,7 @@ async function main(): Promise<void> {
     host: config.HOST,
     poolMax: config.DB_POOL_MAX,
     limits: serverLimits(config),
+    cors: { origins: config.CORS_ORIGINS, credentials: config.CORS_CREDENTIALS, maxAgeSeconds: config.CORS_MAX_AGE },
     async beforeListen(orm) {
       if (config.KAIROS_SEED_DEMO) await seedDemoIfEmpty(orm.em.fork());
       token = await demoToken(orm.em.fork());
@@ -42,8 +43,12 @@ async function main(): Promise<void> {
 
   const url = `http://localhost:${kairos.port}/graphql`;
   log.info({ url, database: db.kind }, 'Kairos is listening');
-  process.stdout.write(`\nKairos GraphiQL: ${url}\n`);
-  if (token) process.stdout.write(`Demo API token:  ${token}\n  (GraphiQL Headers tab: {"Authorization": "Bearer ${token}"})\n\n`);
+  // stdout carries only the JSON log lines (for a collector, or `| jq`); the banner is for the person
+  // at the terminal, so it goes to stderr, once the log line above is out, so the two never interleave.
+  await new Promise<void>((resolve) => log.flush(() => resolve()));
+  let banner = `\nKairos GraphiQL: ${url}\n`;
+  if (token) banner += `Demo API token:  ${token}\n  (GraphiQL Headers tab: {"Authorization": "Bearer ${token}"})\n`;
+  process.stderr.write(`${banner}\n`);
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -4,6 +4,7 @@ import pg from 'pg';
 import type { Logger } from 'pino';
 import { loadConfig, serverLimits } from '../config/env.js';
 import { initOrm, migrate } from '../db/orm.js';
+import type { CorsSettings } from './cors.js';
 import { createSchema } from './schema.js';
 import { createServer, type KairosServer, type ServerLimits } from './server.js';
 
@@ -31,6 +32,8 @@ export async function startKairos(options: {
   graphiqlHeaders?: string;
   /** Query and rate limits; default: the documented defaults of src/config/env.ts. */
   limits?: ServerLimits;
+  /** Cross-origin access to `/graphql` (default: none). */
+  cors?: CorsSettings;
 }): Promise<RunningKairos> {
   const limits = options.limits ?? serverLimits(loadConfig({}));
   const orm = await initOrm({ clientUrl: options.databaseUrl, poolMax: options.poolMax, onQuery: options.onQuery });
@@ -49,6 +52,7 @@ export async function startKairos(options: {
       graphiqlHeaders: options.graphiqlHeaders,
       plugins: [ApolloServerPluginCacheControlDisabled()],
       limits,
+      cors: options.cors,
       rateLimitPool,
     });
     const port = await server.listen(options.port, options.host);

@@ -7,6 +7,7 @@ import {
   GraphQLError,
   isCompositeType,
   isListType,
+  visit,
   type DocumentNode,
   type GraphQLSchema,
   type ValidationContext,
@@ -68,6 +69,40 @@ function objectEstimator(listFactor: number): ComplexityEstimator {
 
 /** Most selections the cost walk visits: a bound on fragment fan-out that the token limit alone does not give. */
 const MAX_QUERY_NODES = 10_000;
+
+/** Arguments whose values change an operation's cost: page sizes, id lists and `@include`/`@skip` conditions. */
+const COST_ARGUMENTS = new Set(['first', 'ids', 'if']);
+
+/** Per document: the variables that feed {@link COST_ARGUMENTS}, and costs already computed by their values. */
+const costCache = new WeakMap<DocumentNode, { variables: string[]; costs: Map<string, number> }>();
+
+/** Distinct variable values cached per document; a document paged with many page sizes stops caching past it. */
+const MAX_CACHED_COSTS = 64;
+
+/**
+ * {@link operationCost}, remembered per document (Apollo caches parsed documents) and per value of the
+ * variables that can change it, so a repeated operation costs a map look-up rather than a walk.
+ */
+export function cachedOperationCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName: string | null | undefined, listFactor: number): number {
+  let entry = costCache.get(document);
+  if (!entry) {
+    const names = new Set<string>();
+    visit(document, {
+      Argument(node) {
+        if (COST_ARGUMENTS.has(node.name.value)) visit(node.value, { Variable: (v) => void names.add(v.name.value) });
+      },
+    });
+    costCache.set(document, (entry = { variables: [...names], costs: new Map() }));
+  }
+  // An absent variable takes its default, an explicit null does not: they must not share a key.
+  const key = JSON.stringify([operationName ?? null, ...entry.variables.map((name) => (variables && name in variables ? [variables[name]] : []))]);
+  let cost = entry.costs.get(key);
+  if (cost === undefined) {
+    cost = operationCost(schema, document, variables, operationName, listFactor);
+    if (entry.costs.size < MAX_CACHED_COSTS) entry.costs.set(key, cost);
+  }
+  return cost;
+}
 
 /**
  * The estimated cost of the operation `operationName` of a validated `document` with `variables`;

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Context } from './context.js';
 import { checkInputBounds } from './input-guard.js';
-import { limitError, operationCost, type QueryLimits } from './query-limits.js';
+import { cachedOperationCost, limitError, type QueryLimits } from './query-limits.js';
 import { rateLimitHeaders, RateLimitedError, type PolicyState, type RateLimiter } from './rate-limit.js';
 
 /** What the guard needs to know of a request beyond its GraphQL context. */
@@ -30,7 +30,7 @@ export function requestGuardPlugin(limits: QueryLimits, rateLimiter: RateLimiter
         async didResolveOperation({ request, document, operation, operationName, schema }) {
           if (!operation) return;
           checkInputBounds(schema, document, operation, request.variables);
-          const cost = operationCost(schema, document, request.variables, operationName, limits.listFactor);
+          const cost = cachedOperationCost(schema, document, request.variables, operationName, limits.listFactor);
           if (cost > limits.maxCost) {
             throw limitError('maxCost', `The operation's estimated cost is ${cost}; at most ${limits.maxCost} is allowed. Ask for fewer items (\`first\`), fewer aliases or less nesting.`, limits.maxCost);
           }

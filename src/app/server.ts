@@ -13,6 +13,7 @@ import type { Logger } from 'pino';
 import { isDatabaseUnavailable, UNAVAILABLE_RETRY_AFTER_SECONDS } from '../db/outage.js';
 import { TOKEN_HEADERS, tokenFromHeaders } from '../modules/auth/auth.service.js';
 import { createContext } from './context.js';
+import { corsMiddleware, NO_CORS, type CorsSettings } from './cors.js';
 import { serveGraphiQL } from './graphiql.js';
 import { limitValidationRules, type QueryLimits } from './query-limits.js';
 import { headerMap, rateLimitHeaders, RateLimitedError, RateLimiter, requestKey, type RateLimits } from './rate-limit.js';
@@ -150,6 +151,8 @@ export async function createServer(options: {
   limits: ServerLimits;
   /** Holds the rate-limit counters when `limits.rate.store` is `postgres`. */
   rateLimitPool?: pg.Pool;
+  /** Cross-origin access to `/graphql` (default: none). */
+  cors?: CorsSettings;
 }): Promise<KairosServer> {
   const { orm, schema, log, limits } = options;
   const rateLimiter = new RateLimiter(limits.rate, options.rateLimitPool);
@@ -205,6 +208,8 @@ export async function createServer(options: {
     }
   });
 
+  // First: a preflight is answered here, before the request id, the log line and Apollo.
+  app.use('/graphql', corsMiddleware(options.cors ?? NO_CORS));
   app.use('/graphql', (req, res, next) => {
     res.locals.requestId = String(req.headers['x-request-id'] ?? randomUUID()).slice(0, 100);
     res.setHeader('X-Request-Id', res.locals.requestId);

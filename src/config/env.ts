@@ -68,7 +68,32 @@ const EnvSchema = z.object({
   RATE_LIMIT_BASE_COST: integer(0, 100_000).default(100),
   /** Where the counters live: `memory` (one instance) or `postgres` (shared by every instance on one database). */
   RATE_LIMIT_STORE: z.enum(['memory', 'postgres']).default('memory'),
+
+  // Cross-origin access from browsers (docs/cors.md).
+  /** Web origins whose pages may call `/graphql`, comma-separated (see {@link corsOrigin}); none by default. */
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((list, ctx) => {
+      const rules: CorsOrigin[] = [];
+      for (const entry of list.split(',').map((e) => e.trim()).filter(Boolean)) {
+        const rule = corsOrigin(entry);
+        if (rule === null) {
+          ctx.addIssue({ code: 'custom', message: `"${entry}" is not an origin (scheme://host[:port], no path), a pattern (http://localhost:*, https://*.example.com) or *` });
+          return z.NEVER;
+        }
+        rules.push(rule);
+      }
+      return rules;
+    }),
+  /** Whether cross-origin answers carry `Access-Control-Allow-Credentials: true` (Kairos itself uses no cookies). */
+  CORS_CREDENTIALS: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** Seconds a browser may cache a preflight's answer (`Access-Control-Max-Age`). */
+  CORS_MAX_AGE: integer(0, 86400).default(600),
 }).superRefine((config, ctx) => {
+  if (config.CORS_CREDENTIALS && config.CORS_ORIGINS.includes('*')) {
+    ctx.addIssue({ code: 'custom', path: ['CORS_CREDENTIALS'], message: 'true needs CORS_ORIGINS to list the origins: browsers refuse credentials with the * origin' });
+  }
   // A budget below one request of the highest allowed cost would refuse that request for ever.
   for (const name of ['RATE_LIMIT_TOKEN_POINTS', 'RATE_LIMIT_ORGANISATION_POINTS', 'RATE_LIMIT_ANONYMOUS_POINTS'] as const) {
     const least = config.GRAPHQL_MAX_COST + config.RATE_LIMIT_BASE_COST;
@@ -77,6 +102,32 @@ const EnvSchema = z.object({
 });
 
 export type Config = z.infer<typeof EnvSchema>;
+
+/** One entry of CORS_ORIGINS: `*` (every origin), an exact origin, or a pattern compiled to a RegExp. */
+export type CorsOrigin = '*' | string | RegExp;
+
+/** Ports a browser leaves out of the `Origin` header. */
+const DEFAULT_PORTS: Record<string, string> = { http: '80', https: '443' };
+
+/**
+ * Reads one CORS_ORIGINS entry, case-insensitively. Answers `*`; an exact origin as browsers send it
+ * (`HTTP://Example.com:443/` is not accepted, `https://example.com:443` becomes `https://example.com`);
+ * or, for a pattern, a RegExp over whole origins. Patterns have one `*` form per part: `*.` before
+ * the host stands for one or more subdomain labels (`https://*.example.com` matches
+ * `https://app.example.com` and `https://a.b.example.com`, not `https://example.com`), and `:*` for any
+ * port or none (`http://localhost:*`). Only `http` and `https` origins. Answers null for anything else.
+ */
+export function corsOrigin(entry: string): CorsOrigin | null {
+  if (entry === '*') return '*';
+  const match = /^(https?):\/\/(\*\.)?([a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::(\d{1,5}|\*))?$/.exec(entry.toLowerCase());
+  if (!match) return null;
+  const [, scheme, anySubdomain, host, port] = match as unknown as [string, string, string | undefined, string, string | undefined];
+  if (port !== undefined && port !== '*' && Number(port) > 65535) return null;
+  const fixedPort = port === undefined || port === DEFAULT_PORTS[scheme] ? '' : port === '*' ? null : `:${Number(port)}`;
+  if (!anySubdomain && fixedPort !== null) return `${scheme}://${host}${fixedPort}`;
+  const escape = (text: string) => text.replace(/[.[\]]/g, '\\$&');
+  return new RegExp(`^${scheme}://${anySubdomain ? '(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+' : ''}${escape(host)}${fixedPort === null ? '(?::\\d{1,5})?' : escape(fixedPort)}$`);
+}
 
 /** Thrown by {@link loadConfig}; its message is one line naming the offending variable. */
 export class ConfigError extends Error {}

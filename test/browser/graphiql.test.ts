@@ -1,28 +1,16 @@
-import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Request } from 'playwright-core';
+import type { Browser, Request } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../harness/app.js';
-
-/** Debian's Chromium: installed on developer machines by hand and on CI by .ci/run. */
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic',
-  '--no-first-run', '--disable-component-update', '--disable-sync',
-];
+import { launchChromium } from './chromium.js';
 
 let app: TestApp;
 let browser: Browser | undefined;
 
 beforeAll(async () => {
-  // A missing browser must fail the run, not skip: GraphiQL working offline is a promise of the README.
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: install Debian's chromium (sudo apt-get install -y --no-install-recommends chromium); .ci/run does this on CI.`);
-  }
   app = await startTestApp();
-  // launch() gives the browser a fresh, throw-away user-data-dir of its own.
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 60_000 });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -42,7 +30,8 @@ it('serves GraphiQL from localhost only and runs a typed query with the token fr
     const requests: Request[] = [];
     page.on('request', (request) => requests.push(request));
 
-    await page.goto(`http://127.0.0.1:${app.kairos.port}/graphql`, { waitUntil: 'networkidle', timeout: 30_000 });
+    // 60 s: the page's editor bundle once took over 30 s to settle on a loaded 2-core machine.
+    await page.goto(`http://127.0.0.1:${app.kairos.port}/graphql`, { waitUntil: 'networkidle', timeout: 60_000 });
     const queryEditor = page.locator('.graphiql-query-editor .monaco-editor').first();
     await queryEditor.waitFor({ timeout: 30_000 });
 

@@ -4,12 +4,13 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { generate, loadCodegenConfig } from '@graphql-codegen/cli';
-import type { DocumentNode } from 'graphql';
+import { buildSchema, isAbstractType, type DocumentNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { practitionerAgenda } from '../../examples/agenda.js';
 import { bookTreatment } from '../../examples/booking.js';
 import { createKairosClient, KairosRequestError, type KairosClient } from '../../examples/client.js';
 import * as generated from '../../examples/generated/graphql.js';
+import possibleTypes from '../../examples/generated/possible-types.js';
 import {
   BookFromChatDocument,
   BookTreatmentDocument,
@@ -52,6 +53,16 @@ describe('examples/generated (committed output of npm run codegen)', () => {
 
     const stale = [...new Set([...expected.keys(), ...committed.keys()])].filter((file) => expected.get(file) !== committed.get(file)).sort();
     expect(stale, `${GENERATED_DIR}/ is stale (${stale.join(', ')}): run npm run codegen and commit the result`).toEqual([]);
+  });
+
+  it('possible-types.ts gives every union and interface of the schema exactly its object types (Apollo Client possibleTypes)', async () => {
+    const schema = buildSchema(await readFile('schema/schema.graphql', 'utf8'));
+    const abstract = Object.values(schema.getTypeMap()).filter(isAbstractType);
+    const expected = Object.fromEntries(abstract.map((type) => [type.name, schema.getPossibleTypes(type).map((object) => object.name).sort()]));
+    expect(possibleTypes.possibleTypes).toEqual(expected);
+    // The two a client meets: `conflicts { bookable { ... on Node { id } } }` needs both.
+    expect(possibleTypes.possibleTypes.Bookable).toEqual(['Resource', 'User']);
+    expect(possibleTypes.possibleTypes.Node).toEqual(expect.arrayContaining(['Appointment', 'Customer', 'Resource', 'User']));
   });
 
   it('type-checks the example client code against it (a schema change that breaks consumers fails here)', async () => {

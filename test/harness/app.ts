@@ -5,6 +5,7 @@ import pino from 'pino';
 import { inject } from 'vitest';
 import { startKairos, type RunningKairos } from '../../src/app/bootstrap.js';
 import type { ServerLimits } from '../../src/app/server.js';
+import type { CorsSettings } from '../../src/app/cors.js';
 import { createOrganisation } from '../../src/modules/organisation/organisation.service.js';
 import { createContext } from '../../src/app/context.js';
 
@@ -50,10 +51,11 @@ export async function createTestDatabase(prefix: string): Promise<string> {
 /**
  * Starts Kairos over HTTP on a fresh database of the run's PostgreSQL, migrated like `npm start` does.
  * One per test file (call in `beforeAll`, `stop()` in `afterAll`). `log` replaces the silent logger
- * (for tests that read the server's log lines); `limits` the documented default limits; `databaseUrl`
- * a database another app of the file already uses (two instances on one database).
+ * (for tests that read the server's log lines); `limits` the documented default limits; `cors` allows
+ * cross-origin pages (default: none); `databaseUrl` a database another app of the file already uses (two
+ * instances on one database).
  */
-export async function startTestApp(options: { log?: pino.Logger; limits?: ServerLimits; databaseUrl?: string } = {}): Promise<TestApp> {
+export async function startTestApp(options: { log?: pino.Logger; limits?: ServerLimits; cors?: CorsSettings; databaseUrl?: string } = {}): Promise<TestApp> {
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase('kairos_test'));
 
   const queries: string[] = [];
@@ -65,6 +67,7 @@ export async function startTestApp(options: { log?: pino.Logger; limits?: Server
     host: '127.0.0.1',
     poolMax: 40,
     limits: options.limits,
+    cors: options.cors,
     onQuery: (message) => {
       if (message.includes('[query]')) queries.push(message);
     },

@@ -1,10 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-
-/** `--import` argument that lets Node run `src/main.ts` as `npm start` runs the built file (see ts-loader.mjs). */
-export const TS_LOADER = `data:text/javascript,import{register}from"node:module";import{pathToFileURL}from"node:url";register(pathToFileURL(${JSON.stringify(fileURLToPath(new URL('../http/ts-loader.mjs', import.meta.url)))}))`;
+import { ROOT, TS_LOADER } from './main-process.js';
 
 /** A `src/main.ts` process started as `npm start` starts it (same heap cap), on loopback. */
 export interface KairosProcess {
@@ -23,7 +20,7 @@ export interface KairosProcess {
 export async function spawnKairos(env: Record<string, string>): Promise<KairosProcess> {
   const { NODE_ENV: _test, ...inherited } = process.env;
   const child = spawn(process.execPath, ['--max-old-space-size=256', '--import', TS_LOADER, 'src/main.ts'], {
-    cwd: fileURLToPath(new URL('../..', import.meta.url)),
+    cwd: ROOT,
     env: { ...inherited, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });

@@ -122,6 +122,17 @@ describe('GET, POST and CSRF rules', () => {
     }
   });
 
+  it('refuses a batch (a JSON array of operations): 400 BAD_REQUEST, nothing runs', async () => {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify([{ query: 'mutation { createCustomer(input: { firstName: "Batched" }) { customer { id } } }' }, { query: '{ viewer { id } }' }]),
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ errors: [{ message: 'Operation batching disabled.', extensions: { code: 'BAD_REQUEST' } }] });
+    expect(await app.sql(`select 1 from customer where first_name = 'Batched'`)).toEqual([]);
+  });
+
   it('keeps 401 for an unknown token whatever the media type', async () => {
     for (const accept of ['application/json', 'application/graphql-response+json']) {
       const res = await fetch(url, {

@@ -1,12 +1,12 @@
 import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { Writable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/app/logger.js';
 import { ConfigError, loadConfig } from '../../src/config/env.js';
 import { createTestDatabase, startTestApp, type TestApp } from '../harness/app.js';
+import { ROOT, TS_LOADER } from '../harness/main-process.js';
 
 /** Every line the server logged, as written (JSON text). */
 const logLines: string[] = [];
@@ -99,9 +99,6 @@ describe('health and readiness', () => {
   });
 });
 
-/** `--import` argument that lets Node run `src/main.ts` as `npm start` runs the built file. */
-const TS_LOADER = `data:text/javascript,import{register}from"node:module";import{pathToFileURL}from"node:url";register(pathToFileURL(${JSON.stringify(fileURLToPath(new URL('./ts-loader.mjs', import.meta.url)))}))`;
-
 describe('configuration', () => {
   it('names the limit a number breaks', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow('Invalid configuration: PORT: Too big: expected number to be <=65535');
@@ -135,7 +132,7 @@ describe('configuration', () => {
 
   it('stops `npm start` before anything starts: one line on stderr, exit code 2', async () => {
     const run = promisify(execFile)(process.execPath, ['--import', TS_LOADER, 'src/main.ts'], {
-      cwd: fileURLToPath(new URL('../..', import.meta.url)),
+      cwd: ROOT,
       env: { ...process.env, PORT: 'abc', DATABASE_URL: '', LOG_LEVEL: 'info' },
       timeout: 60_000,
     });
@@ -148,22 +145,27 @@ describe('shutdown', () => {
     // Without NODE_ENV=test, as npm start runs: Apollo installs its own signal handlers unless told not to.
     const { NODE_ENV: _test, ...env } = process.env;
     const child = spawn(process.execPath, ['--import', TS_LOADER, 'src/main.ts'], {
-      cwd: fileURLToPath(new URL('../..', import.meta.url)),
+      cwd: ROOT,
       env: { ...env, DATABASE_URL: await createTestDatabase('kairos_shutdown'), PORT: '0', HOST: '127.0.0.1', KAIROS_SEED_DEMO: 'false', LOG_LEVEL: 'info' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
+    let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += String(chunk)));
+    child.stderr.on('data', (chunk) => (stderr += String(chunk)));
     const exited = once(child, 'exit');
     try {
-      await expect.poll(() => /Kairos GraphiQL: (\S+)/.exec(stdout)?.[1], { timeout: 60_000 }).toBeDefined();
-      const graphql = /Kairos GraphiQL: (\S+)/.exec(stdout)![1]!;
+      await expect.poll(() => /Kairos GraphiQL: (\S+)/.exec(stderr)?.[1], { timeout: 60_000 }).toBeDefined();
+      const graphql = /Kairos GraphiQL: (\S+)/.exec(stderr)![1]!;
       expect((await fetch(graphql.replace('/graphql', '/readyz'))).status).toBe(200);
 
       child.kill(signal);
       const timeout = new Promise((resolve) => setTimeout(resolve, 20_000, ['still running']));
       expect(await Promise.race([exited, timeout])).toEqual([0, null]);
-      expect(stdout).toContain('"msg":"stopped"');
+      // The banner is the person's, on stderr; stdout is JSON log lines only, so it can be piped to a collector.
+      const messages = stdout.split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { msg: string }).msg);
+      expect(messages).toEqual(expect.arrayContaining(['Kairos is listening', 'shutting down', 'stopped']));
+      expect(stderr).toBe(`\nKairos GraphiQL: ${graphql}\n\n`);
     } finally {
       child.kill('SIGKILL');
     }

@@ -1,0 +1,44 @@
+
+      export interface PossibleTypesResultData {
+        possibleTypes: {
+          [key: string]: string[]
+        }
+      }
+      const result: PossibleTypesResultData = {
+  "possibleTypes": {
+    "Bookable": [
+      "Resource",
+      "User"
+    ],
+    "Node": [
+      "Account",
+      "ApiToken",
+      "Appointment",
+      "AppointmentEvent",
+      "Brand",
+      "CancellationReason",
+      "Case",
+      "ClientPackage",
+      "Company",
+      "Customer",
+      "Interaction",
+      "Invitation",
+      "Location",
+      "Operation",
+      "Organisation",
+      "Payment",
+      "Product",
+      "ProductCategory",
+      "ProductType",
+      "Property",
+      "Resource",
+      "TimeBand",
+      "Treatment",
+      "TreatmentSession",
+      "UnitCode",
+      "User"
+    ]
+  }
+};
+      export default result;
+    
