@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, type TestOrg } from '../harness/app.js';
+import { ROOT, TS_LOADER } from '../harness/main-process.js';
 import { gid, makeUser, ok } from '../appointment/fixtures.js';
 import { issueToken } from '../../src/modules/organisation/organisation.service.js';
 import { parseDuration } from '../../src/modules/auth/api-token.service.js';
@@ -176,7 +176,7 @@ describe('who may manage tokens', () => {
 describe('CLI', () => {
   const cli = (...args: string[]) =>
     promisify(execFile)(process.execPath, ['--import', TS_LOADER, 'src/cli/main.ts', ...args], {
-      cwd: fileURLToPath(new URL('../..', import.meta.url)),
+      cwd: ROOT,
       env: { ...process.env, DATABASE_URL: app.databaseUrl },
       timeout: 60_000,
     });
@@ -217,5 +217,3 @@ describe('parseDuration', () => {
     for (const bad of ['', '0d', '1.5d', '1d2h', ' 1d', '1D', 'P1D', '-1d', '10s']) expect(() => parseDuration(bad), bad).toThrow(/not a duration/);
   });
 });
-
-const TS_LOADER = `data:text/javascript,import{register}from"node:module";import{pathToFileURL}from"node:url";register(pathToFileURL(${JSON.stringify(fileURLToPath(new URL('../http/ts-loader.mjs', import.meta.url)))}))`;

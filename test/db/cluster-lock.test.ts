@@ -4,11 +4,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TS_LOADER } from '../harness/main-process.js';
 import { acquireClusterLock, DataDirInUse, lockFileOf, stopOrphanPostgres } from '../../src/db/cluster-lock.js';
-
-const TS_LOADER = `data:text/javascript,import{register}from"node:module";import{pathToFileURL}from"node:url";register(pathToFileURL(${JSON.stringify(fileURLToPath(new URL('../http/ts-loader.mjs', import.meta.url)))}))`;
 
 let dir: string;
 let n = 0;

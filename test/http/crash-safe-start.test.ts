@@ -6,9 +6,9 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, TS_LOADER } from '../harness/main-process.js';
 
 /**
  * The start path as `npm start` runs it, killed the hard way: `npm start` builds, then runs
@@ -17,8 +17,6 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
  * issue 11: after a kill -9 the next start failed with `Kairos failed to start: undefined` until an
  * operator stopped the orphaned PostgreSQL.
  */
-const TS_LOADER = `data:text/javascript,import{register}from"node:module";import{pathToFileURL}from"node:url";register(pathToFileURL(${JSON.stringify(fileURLToPath(new URL('./ts-loader.mjs', import.meta.url)))}))`;
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 let dir: string;
 const children: ChildProcessWithoutNullStreams[] = [];
