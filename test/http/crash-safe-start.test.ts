@@ -136,7 +136,9 @@ describe('a start after the server was killed (finding 6)', () => {
     const port = Number(env.PORT);
     const first = start(env);
     await untilReady(port, first, 120_000);
-    const token = /Demo API token:\s+(\S+)/.exec(first.output().stdout)![1]!;
+    // The banner with the demo token goes to stderr just after the server starts listening.
+    await expect.poll(() => /Demo API token:\s+(\S+)/.exec(first.output().stderr)).toBeTruthy();
+    const token = /Demo API token:\s+(\S+)/.exec(first.output().stderr)![1]!;
 
     // Booking load: every answered booking is acknowledged and must survive.
     const acknowledged: string[] = [];
