@@ -12,10 +12,14 @@ export interface RateLimits {
   /** Points every request spends before its operation's cost. */
   baseCost: number;
   store: 'memory' | 'postgres';
+  /** Milliseconds a refusal waits before it is sent (at most until the budget resets). */
+  refusalDelayMs: number;
+  /** Requests one token or address may have in flight at once, on one instance. */
+  concurrency: number;
 }
 
 /** The policies of the IETF RateLimit header fields (draft-ietf-httpapi-ratelimit-headers). */
-export type PolicyName = 'token' | 'organisation' | 'anonymous';
+export type PolicyName = 'token' | 'organisation' | 'anonymous' | 'concurrency';
 
 /** Where a policy stands after a request spent points from it. */
 export interface PolicyState {
@@ -40,7 +44,22 @@ export function headerMap(headers: Record<string, string>): Record<string, strin
 /** Thrown when a budget is spent: answered as 429 with `Retry-After`. */
 export class RateLimitedError extends Error {
   constructor(readonly state: PolicyState, readonly retryAfterSeconds: number) {
-    super(`Rate limit of the ${state.policy} policy reached: ${state.quota} cost points per window; retry in ${retryAfterSeconds} s.`);
+    super(
+      state.policy === 'concurrency'
+        ? `Too many requests in flight: at most ${state.quota} at once per token or address; retry in ${retryAfterSeconds} s.`
+        : `Rate limit of the ${state.policy} policy reached: ${state.quota} cost points per window; retry in ${retryAfterSeconds} s.`,
+    );
+  }
+
+  /**
+   * Waits before the refusal is sent: at most `maxMs`, and never past the moment the budget resets.
+   * A client looping on refusals on 100 connections then gets each answer a second apart instead of
+   * as fast as the server can write them, which left a neighbour's reads queued behind thousands of
+   * refusals a second (bench/RESULTS.md, isolation).
+   */
+  pace(maxMs: number): Promise<void> {
+    const ms = Math.min(maxMs, this.retryAfterSeconds * 1000);
+    return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
   }
 
   /** The GraphQL error a client sees: code RATE_LIMITED, HTTP 429, `Retry-After`. */
@@ -82,10 +101,11 @@ export function requestKey(token: string | undefined, address: string | undefine
  * known ({@link RateLimiter.charge}); points spent on a refused request stay spent.
  */
 export class RateLimiter {
-  private readonly limiters: Record<PolicyName, RateLimiterAbstract>;
+  private readonly limiters: Record<Exclude<PolicyName, 'concurrency'>, RateLimiterAbstract>;
+  private readonly inFlight = new Map<string, number>();
 
   constructor(readonly limits: RateLimits, pool?: pg.Pool) {
-    const make = (policy: PolicyName, points: number): RateLimiterAbstract => {
+    const make = (policy: Exclude<PolicyName, 'concurrency'>, points: number): RateLimiterAbstract => {
       const options = { keyPrefix: policy, points, duration: limits.windowSeconds };
       if (limits.store === 'memory') return new RateLimiterMemory(options);
       if (!pool) throw new Error('RATE_LIMIT_STORE=postgres needs a database pool');
@@ -98,15 +118,38 @@ export class RateLimiter {
     };
   }
 
-  private quota(policy: PolicyName): number {
+  private quota(policy: Exclude<PolicyName, 'concurrency'>): number {
     return policy === 'token' ? this.limits.tokenPoints : policy === 'organisation' ? this.limits.organisationPoints : this.limits.anonymousPoints;
+  }
+
+  /**
+   * Counts a request of `key` as in flight until `release` is called. Budgets bound what a client
+   * spends per window; this bounds how much of the event loop and the connection pool it holds at
+   * once, so a neighbour's request never queues behind a hundred of its requests.
+   * @returns the release function (call once, when the response is finished or abandoned).
+   * @throws RateLimitedError (policy `concurrency`, retry after 1 s) when `key` has `concurrency` requests in flight.
+   */
+  enter(key: string): () => void {
+    const current = this.inFlight.get(key) ?? 0;
+    if (current >= this.limits.concurrency) {
+      throw new RateLimitedError({ policy: 'concurrency', quota: this.limits.concurrency, remaining: 0, resetSeconds: 1 }, 1);
+    }
+    this.inFlight.set(key, current + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const left = (this.inFlight.get(key) ?? 1) - 1;
+      if (left > 0) this.inFlight.set(key, left);
+      else this.inFlight.delete(key);
+    };
   }
 
   /**
    * Spends `points` of `policy`'s budget for `key`.
    * @throws RateLimitedError when the budget is spent; store failures propagate (masked as 500 / 503).
    */
-  async spend(policy: PolicyName, key: string, points: number): Promise<PolicyState> {
+  async spend(policy: Exclude<PolicyName, 'concurrency'>, key: string, points: number): Promise<PolicyState> {
     const state = (res: RateLimiterRes): PolicyState => ({
       policy,
       quota: this.quota(policy),

@@ -41,6 +41,7 @@ export function requestGuardPlugin(limits: QueryLimits, rateLimiter: RateLimiter
           } catch (error) {
             if (!(error instanceof RateLimitedError)) throw error;
             ctx.rate.states = [error.state];
+            await error.pace(rateLimiter.limits.refusalDelayMs);
             throw error.toGraphQLError(windowSeconds);
           }
         },

@@ -249,6 +249,7 @@ export async function createServer(options: {
   app.use('/graphql', async (req, res, next) => {
     const { policy, key } = requestKey(tokenFromHeaders(req.headers), req.socket.remoteAddress);
     try {
+      res.once('close', rateLimiter.enter(key));
       const state = await rateLimiter.spend(policy, key, limits.rate.baseCost);
       res.locals.rate = { policy, key, states: [state] };
       res.set(rateLimitHeaders([state], limits.rate.windowSeconds));
@@ -256,6 +257,8 @@ export async function createServer(options: {
     } catch (error) {
       if (!(error instanceof RateLimitedError)) return next(error);
       (res.locals.report as RequestReport).errorCodes = ['RATE_LIMITED'];
+      await error.pace(limits.rate.refusalDelayMs);
+      if (res.destroyed) return;
       res.status(429).set(rateLimitHeaders([error.state], limits.rate.windowSeconds, error.retryAfterSeconds));
       res.json({ errors: [{ message: error.message, extensions: { code: 'RATE_LIMITED', policy: error.state.policy, retryAfterSeconds: error.retryAfterSeconds } }] });
     }
@@ -277,9 +280,10 @@ export async function createServer(options: {
             // A refused token also spends its address's anonymous budget: new random tokens each time
             // would otherwise each get a fresh token budget.
             if (rate.policy === 'token') {
-              await rateLimiter.spend('anonymous', requestKey(undefined, req.socket.remoteAddress).key, limits.rate.baseCost).catch((refusal: unknown) => {
+              await rateLimiter.spend('anonymous', requestKey(undefined, req.socket.remoteAddress).key, limits.rate.baseCost).catch(async (refusal: unknown) => {
                 if (!(refusal instanceof RateLimitedError)) throw refusal;
                 report.errorCodes = ['RATE_LIMITED'];
+                await refusal.pace(limits.rate.refusalDelayMs);
                 throw refusal.toGraphQLError(limits.rate.windowSeconds);
               });
             }

@@ -53,14 +53,14 @@ const EnvSchema = z.object({
   GRAPHQL_LIST_FACTOR: integer(1, 1000).default(10),
 
   // Rate limits (docs/security.md): budgets of cost points per window; a request spends its cost plus the base cost.
-  /** Length of the rate-limit window, in seconds. */
-  RATE_LIMIT_WINDOW_SECONDS: integer(1, 3600).default(10),
+  /** Length of the rate-limit window, in seconds: short, so that a budget is spent evenly rather than in one burst a window. */
+  RATE_LIMIT_WINDOW_SECONDS: integer(1, 3600).default(1),
   /** Cost points one API token may spend per window. */
-  RATE_LIMIT_TOKEN_POINTS: integer(1, 100_000_000).default(100_000),
+  RATE_LIMIT_TOKEN_POINTS: integer(1, 100_000_000).default(30_000),
   /** Cost points one organisation (all its tokens together) may spend per window. */
-  RATE_LIMIT_ORGANISATION_POINTS: integer(1, 100_000_000).default(200_000),
+  RATE_LIMIT_ORGANISATION_POINTS: integer(1, 100_000_000).default(60_000),
   /** Cost points one client address may spend per window on requests without a token. */
-  RATE_LIMIT_ANONYMOUS_POINTS: integer(1, 100_000_000).default(50_000),
+  RATE_LIMIT_ANONYMOUS_POINTS: integer(1, 100_000_000).default(30_000),
   /**
    * Cost points every request spends before its operation's own cost: the fixed work of a request (HTTP,
    * authentication, parsing), about what a 50-appointment read spends per 13 objects in CPU time.
@@ -68,6 +68,13 @@ const EnvSchema = z.object({
   RATE_LIMIT_BASE_COST: integer(0, 100_000).default(100),
   /** Where the counters live: `memory` (one instance) or `postgres` (shared by every instance on one database). */
   RATE_LIMIT_STORE: z.enum(['memory', 'postgres']).default('memory'),
+  /**
+   * Milliseconds a refusal (429) waits before it is sent, at most until the budget resets: a client that
+   * loops on refusals on many connections would otherwise spend the server's CPU on them. 0: at once.
+   */
+  RATE_LIMIT_REFUSAL_DELAY_MS: integer(0, 60_000).default(1000),
+  /** Requests one token or client address may have in flight at once on one instance (a browser opens 6 per origin). */
+  RATE_LIMIT_CONCURRENCY: integer(1, 10_000).default(8),
 
   // Cross-origin access from browsers (docs/cors.md).
   /** Web origins whose pages may call `/graphql`, comma-separated (see {@link corsOrigin}); none by default. */
@@ -163,6 +170,8 @@ export function serverLimits(config: Config): ServerLimits {
       anonymousPoints: config.RATE_LIMIT_ANONYMOUS_POINTS,
       baseCost: config.RATE_LIMIT_BASE_COST,
       store: config.RATE_LIMIT_STORE,
+      refusalDelayMs: config.RATE_LIMIT_REFUSAL_DELAY_MS,
+      concurrency: config.RATE_LIMIT_CONCURRENCY,
     },
   };
 }

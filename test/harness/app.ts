@@ -5,6 +5,7 @@ import pino from 'pino';
 import { inject } from 'vitest';
 import { startKairos, type RunningKairos } from '../../src/app/bootstrap.js';
 import type { ServerLimits } from '../../src/app/server.js';
+import { loadConfig, serverLimits } from '../../src/config/env.js';
 import type { CorsSettings } from '../../src/app/cors.js';
 import { createOrganisation } from '../../src/modules/organisation/organisation.service.js';
 import { createContext } from '../../src/app/context.js';
@@ -35,6 +36,16 @@ export interface TestApp {
   stop(): Promise<void>;
 }
 
+/**
+ * The documented query limits, with the rate limits lifted: suites race 30 requests from one token
+ * and seed hundreds of rows through the API, which is what a budget is there to refuse. The rate
+ * limits themselves are tested with their own budgets (test/security/rate-limits.test.ts).
+ */
+export const TEST_LIMITS: ServerLimits = (() => {
+  const defaults = serverLimits(loadConfig({}));
+  return { ...defaults, rate: { ...defaults.rate, tokenPoints: 1e9, organisationPoints: 1e9, anonymousPoints: 1e9, concurrency: 10_000, refusalDelayMs: 0 } };
+})();
+
 /** Creates an empty database named `<prefix>_<random>` on the run's PostgreSQL; answers its URL. */
 export async function createTestDatabase(prefix: string): Promise<string> {
   const adminUrl = inject('adminDatabaseUrl');
@@ -51,7 +62,7 @@ export async function createTestDatabase(prefix: string): Promise<string> {
 /**
  * Starts Kairos over HTTP on a fresh database of the run's PostgreSQL, migrated like `npm start` does.
  * One per test file (call in `beforeAll`, `stop()` in `afterAll`). `log` replaces the silent logger
- * (for tests that read the server's log lines); `limits` the documented default limits; `cors` allows
+ * (for tests that read the server's log lines); `limits` replaces {@link TEST_LIMITS}; `cors` allows
  * cross-origin pages (default: none); `databaseUrl` a database another app of the file already uses (two
  * instances on one database).
  */
@@ -66,7 +77,7 @@ export async function startTestApp(options: { log?: pino.Logger; limits?: Server
     port: 0,
     host: '127.0.0.1',
     poolMax: 40,
-    limits: options.limits,
+    limits: options.limits ?? TEST_LIMITS,
     cors: options.cors,
     onQuery: (message) => {
       if (message.includes('[query]')) queries.push(message);

@@ -12,7 +12,6 @@ import {
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSchema } from '../../src/app/schema.js';
-import { loadConfig, serverLimits } from '../../src/config/env.js';
 import { toGlobalId } from '../../src/shared/global-id.js';
 import { startTestApp, type TestApp, type TestOrg } from '../harness/app.js';
 import { make, makeCustomer, makeResource, makeTreatment, makeUser } from '../appointment/fixtures.js';
@@ -32,8 +31,7 @@ describe('every mutation under generated input', () => {
   const ids: string[] = [];
 
   beforeAll(async () => {
-    const defaults = serverLimits(loadConfig({}));
-    app = await startTestApp({ limits: { ...defaults, rate: { ...defaults.rate, tokenPoints: 1e8, organisationPoints: 1e8 } } });
+    app = await startTestApp();
     schema = await createSchema();
     org = await app.createOrg('Fuzz');
     const other = await app.createOrg('Fuzz other');

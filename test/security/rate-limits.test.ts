@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, serverLimits } from '../../src/config/env.js';
 import type { ServerLimits } from '../../src/app/server.js';
@@ -6,7 +7,7 @@ import { startTestApp, type TestApp, type TestOrg } from '../harness/app.js';
 /** Small budgets, so that a test spends them in a few requests: 10 requests of base cost 100 per token. */
 function smallLimits(store: 'memory' | 'postgres' = 'memory'): ServerLimits {
   const defaults = serverLimits(loadConfig({}));
-  return { query: defaults.query, rate: { windowSeconds: 60, tokenPoints: 1_000, organisationPoints: 1_500, anonymousPoints: 500, baseCost: 100, store } };
+  return { query: defaults.query, rate: { windowSeconds: 60, tokenPoints: 1_000, organisationPoints: 1_500, anonymousPoints: 500, baseCost: 100, store, refusalDelayMs: 0, concurrency: 8 } };
 }
 
 const VIEWER = '{ viewer { id } }';
@@ -45,6 +46,42 @@ describe('rate limits (issue 11, finding 9)', () => {
     expect(refusal.body.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', policy: 'token' });
     expect(Number(refusal.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(refusal.headers.get('ratelimit')).toMatch(/^"token";r=0;t=\d+$/);
+  });
+
+  it('paces refusals: a client over its budget gets each 429 only after the refusal delay', async () => {
+    const paced = await startTestApp({ limits: { ...smallLimits(), rate: { ...smallLimits().rate, tokenPoints: 100, refusalDelayMs: 400 } } });
+    try {
+      const org = await paced.createOrg('Paced');
+      expect((await post(paced, '{ __typename }', org.token)).status).toBe(200);
+      const started = performance.now();
+      const refusal = await post(paced, VIEWER, org.token);
+      expect(refusal.status).toBe(429);
+      expect(performance.now() - started).toBeGreaterThanOrEqual(390);
+    } finally {
+      await paced.stop();
+    }
+  });
+
+  it('holds one token to its concurrency: a request over it is refused while the others are in flight, and passes once they end', async () => {
+    const narrow = await startTestApp({ limits: { ...smallLimits(), rate: { ...smallLimits().rate, concurrency: 1 } } });
+    const blocker = new pg.Client({ connectionString: narrow.databaseUrl });
+    try {
+      const org = await narrow.createOrg('Narrow');
+      await blocker.connect();
+      await blocker.query('begin');
+      await blocker.query('lock table company in access exclusive mode');
+      const first = post(narrow, 'mutation { createCompany(input: { name: "First" }) { company { id } } }', org.token);
+      await expect.poll(async () => (await narrow.sql(`select count(*)::int as n from pg_locks where relation = 'company'::regclass and not granted`))[0].n).toBe(1);
+      const second = await post(narrow, VIEWER, org.token);
+      expect(second.status).toBe(429);
+      expect(second.body.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', policy: 'concurrency' });
+      await blocker.query('rollback');
+      expect((await first).status).toBe(200);
+      expect((await post(narrow, VIEWER, org.token)).status).toBe(200);
+    } finally {
+      await blocker.end();
+      await narrow.stop();
+    }
   });
 
   it('does not touch another organisation\'s budget', async () => {
