@@ -3,6 +3,7 @@ import { Migration20261122024622_initial } from './Migration20261122024622_initi
 import { Migration20261122032000_allocation_turns } from './Migration20261122032000_allocation_turns.js';
 import { Migration20261122035045_practitioner_window } from './Migration20261122035045_practitioner_window.js';
 import { Migration20261130131859_availability } from './Migration20261130131859_availability.js';
+import { Migration20261130132158_invitations_token_lifecycle } from './Migration20261130132158_invitations_token_lifecycle.js';
 import { Migration20261130133500_hardening } from './Migration20261130133500_hardening.js';
 import { Migration20261130142630_catalogue_archive } from './Migration20261130142630_catalogue_archive.js';
 
@@ -12,6 +13,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122032000_allocation_turns', class: Migration20261122032000_allocation_turns },
   { name: 'Migration20261122035045_practitioner_window', class: Migration20261122035045_practitioner_window },
   { name: 'Migration20261130131859_availability', class: Migration20261130131859_availability },
+  { name: 'Migration20261130132158_invitations_token_lifecycle', class: Migration20261130132158_invitations_token_lifecycle },
   { name: 'Migration20261130133500_hardening', class: Migration20261130133500_hardening },
   { name: 'Migration20261130142630_catalogue_archive', class: Migration20261130142630_catalogue_archive },
 ];

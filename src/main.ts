@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { inspect } from 'node:util';
 import { startKairos } from './app/bootstrap.js';
 import { createLogger } from './app/logger.js';
 import { ConfigError, loadConfig, serverLimits } from './config/env.js';
@@ -21,7 +22,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const log = createLogger(config.LOG_LEVEL);
-  const db = await openDatabase(config, (msg) => log.debug({ postgres: msg.trim() }));
+  const db = await openDatabase(config, (msg) => log.debug({ postgres: msg.trim() }), { notice: (msg) => log.warn(msg) });
   let token: string | null = null;
   const kairos = await startKairos({
     databaseUrl: db.url,
@@ -66,7 +67,19 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
-main().catch((error) => {
-  process.stderr.write(`Kairos failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+/** One line saying why the start failed, whatever was thrown (some libraries reject with nothing). */
+function describeFailure(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === 'EADDRINUSE') {
+    const port = (error as { port?: number }).port;
+    return `the HTTP port${port ? ` ${port}` : ''} is in use by another program: stop it, or set PORT to a free port`;
+  }
+  if (error instanceof Error) return error.message.split('\n')[0] || error.name;
+  if (error === undefined || error === null) return 'an unknown error (nothing was reported; run with LOG_LEVEL=debug for the database log)';
+  return inspect(error, { breakLength: Infinity });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Kairos failed to start: ${describeFailure(error)}\n`);
   process.exit(1);
 });

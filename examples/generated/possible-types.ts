@@ -12,6 +12,7 @@
     ],
     "Node": [
       "Account",
+      "ApiToken",
       "Appointment",
       "AppointmentEvent",
       "Brand",
@@ -22,6 +23,7 @@
       "Customer",
       "Hold",
       "Interaction",
+      "Invitation",
       "Location",
       "Operation",
       "Organisation",

@@ -33,7 +33,7 @@ export interface ContextOptions {
 export async function createContext(options: ContextOptions): Promise<Context> {
   const requestId = options.requestId ?? randomUUID();
   const em = options.orm.em.fork({ clear: true, useContext: false });
-  const viewer = await authenticate(em, options.headers);
+  const viewer = await authenticate(em, options.headers, options.log);
   if (viewer) em.setFilterParams(TENANT_FILTER, { organisationId: viewer.organisationId });
   return {
     requestId,

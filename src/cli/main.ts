@@ -1,12 +1,15 @@
 import 'reflect-metadata';
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { LockMode } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createSchema, printPublishedSchema } from '../app/schema.js';
 import { loadConfig } from '../config/env.js';
 import { openDatabase } from '../db/database.js';
 import { initOrm, migrate } from '../db/orm.js';
 import { seedDemo } from '../demo/seed-demo.js';
+import { ApiToken } from '../modules/auth/api-token.entity.js';
+import { expiryProblem, issueApiToken, MAX_TOKEN_NAME_LENGTH, parseDuration, tokenJson } from '../modules/auth/api-token.service.js';
 import { Organisation } from '../modules/organisation/organisation.entity.js';
 import { createOrganisation, InvalidArgument, issueToken } from '../modules/organisation/organisation.service.js';
 import { Membership } from '../modules/user/membership.entity.js';
@@ -22,7 +25,9 @@ import { fromGlobalId, toGlobalId } from '../shared/global-id.js';
 const USAGE = `usage: kairos <command>
   org create --name NAME [--time-zone IANA] [--currency ISO4217] [--owner-name NAME] [--owner-email EMAIL]
   user create --org ORG_ID --name NAME --email EMAIL --role OWNER|ADMIN|STAFF|READ_ONLY
-  token create --user USER_ID [--org ORG_ID]
+  token create --user USER_ID [--org ORG_ID] [--name LABEL] [--expires-in 30d|12h|45m|2w]
+  token list [--user USER_ID] [--org ORG_ID]
+  token revoke --id TOKEN_ID
   migrate
   seed-demo
   schema [--out FILE]
@@ -33,6 +38,7 @@ const options = {
   name: { type: 'string' }, 'time-zone': { type: 'string' }, currency: { type: 'string' },
   'owner-name': { type: 'string' }, 'owner-email': { type: 'string' }, org: { type: 'string' },
   email: { type: 'string' }, role: { type: 'string' }, user: { type: 'string' }, out: { type: 'string' },
+  'expires-in': { type: 'string' }, id: { type: 'string' },
 } as const;
 
 function required(values: Record<string, unknown>, name: string): string {
@@ -50,7 +56,7 @@ function uuidArg(value: string, type: string, flag: string): string {
 }
 
 async function withOrm<T>(work: (orm: MikroORM) => Promise<T>): Promise<T> {
-  const db = await openDatabase(loadConfig());
+  const db = await openDatabase(loadConfig(), undefined, { share: true });
   try {
     const orm = await initOrm({ clientUrl: db.url });
     try {
@@ -109,6 +115,18 @@ async function run(argv: string[]): Promise<unknown> {
     }
     case 'token create': {
       const userId = uuidArg(required(values, 'user'), 'User', 'user');
+      const name = values.name;
+      if (name !== undefined && (!name.trim() || name.length > MAX_TOKEN_NAME_LENGTH)) throw new InvalidArgument(`--name must be 1–${MAX_TOKEN_NAME_LENGTH} characters`);
+      let expiresAt: Date | null = null;
+      if (values['expires-in'] !== undefined) {
+        try {
+          expiresAt = new Date(Date.now() + parseDuration(values['expires-in']));
+        } catch (error) {
+          throw new InvalidArgument(`--expires-in: ${(error as Error).message}`);
+        }
+        const problem = expiryProblem(expiresAt);
+        if (problem) throw new InvalidArgument(`--expires-in: ${problem}`);
+      }
       return withOrm(async (orm) => {
         await migrate(orm);
         return orm.em.fork().transactional(async (em) => {
@@ -117,9 +135,32 @@ async function run(argv: string[]): Promise<unknown> {
           if (!organisationId || !memberships.some((m) => m.organisation.id === organisationId)) {
             throw new InvalidArgument(`--user: user ${values.user} is not a member of ${values.org ? `organisation ${values.org}` : 'any organisation'}`);
           }
-          const token = issueToken(em, em.getReference(User, userId), organisationId);
+          const { secret, apiToken } = issueApiToken(em, { user: userId, organisation: organisationId, name, expiresAt });
           await em.flush();
-          return { token };
+          return { token: secret, apiToken: tokenJson(apiToken) };
+        });
+      });
+    }
+    case 'token list': {
+      const where: Record<string, string> = {};
+      if (values.user) where.user = uuidArg(values.user, 'User', 'user');
+      if (values.org) where.organisation = uuidArg(values.org, 'Organisation', 'org');
+      return withOrm(async (orm) => {
+        await migrate(orm);
+        const tokens = await orm.em.fork().find(ApiToken, where, { orderBy: { id: 'asc' } });
+        return { tokens: tokens.map(tokenJson) };
+      });
+    }
+    case 'token revoke': {
+      const id = uuidArg(required(values, 'id'), 'ApiToken', 'id');
+      return withOrm(async (orm) => {
+        await migrate(orm);
+        return orm.em.fork().transactional(async (em) => {
+          const token = await em.findOne(ApiToken, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+          if (!token) throw new InvalidArgument(`--id: token ${values.id} not found`);
+          token.revokedAt ??= new Date();
+          await em.flush();
+          return { apiToken: tokenJson(token) };
         });
       });
     }

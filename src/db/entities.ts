@@ -16,6 +16,7 @@ import { Brand, ProductCategory, ProductType, UnitCode } from '../modules/produc
 import { Product } from '../modules/product/product.entity.js';
 import { Resource } from '../modules/resource/resource.entity.js';
 import { Treatment, TreatmentSession } from '../modules/treatment/treatment.entity.js';
+import { Invitation } from '../modules/user/invitation.entity.js';
 import { Membership } from '../modules/user/membership.entity.js';
 import { User } from '../modules/user/user.entity.js';
 import { Hold } from '../modules/scheduling/hold.entity.js';
@@ -30,5 +31,5 @@ export const entities = [
   BaseEntity, TenantEntity, VersionedEntity, ArchivableEntity, Organisation, User, Membership, ApiToken, Company, Customer, Account, Property,
   Operation, TimeBand, Location, Resource, Brand, ProductType, ProductCategory, UnitCode, Product, Treatment,
   TreatmentSession, Case, ClientPackage, CancellationReason, Interaction, Appointment, AppointmentEvent,
-  Payment, IdempotencyKey, WorkingHours, TimeOff, Hold,
+  Payment, IdempotencyKey, WorkingHours, TimeOff, Hold, Invitation,
 ];

@@ -11,6 +11,9 @@ export enum UserErrorCode {
   INVALID_STATUS_TRANSITION = 'INVALID_STATUS_TRANSITION',
   IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
   OUTSIDE_AVAILABILITY = 'OUTSIDE_AVAILABILITY',
+  ALREADY_MEMBER = 'ALREADY_MEMBER',
+  INVITATION_NOT_PENDING = 'INVITATION_NOT_PENDING',
+  ACCOUNT_EXISTS = 'ACCOUNT_EXISTS',
 }
 registerEnumType(UserErrorCode, {
   name: 'UserErrorCode',
@@ -24,6 +27,9 @@ registerEnumType(UserErrorCode, {
     INVALID_STATUS_TRANSITION: { description: 'The status move is not allowed (see `AppointmentStatus`).' },
     IDEMPOTENCY_KEY_REUSED: { description: 'The idempotency key was used before with a different input (seed 002).' },
     OUTSIDE_AVAILABILITY: { description: 'The time is one `availability` would not offer (working hours, closure, time off, location hours, notice, horizon, qualification); the payload\'s `unavailability` says why.' },
+    ALREADY_MEMBER: { description: '`createUser` for an address that already belongs to a member of this organisation.' },
+    INVITATION_NOT_PENDING: { description: 'The invitation was already accepted, was revoked, or has expired.' },
+    ACCOUNT_EXISTS: { description: '`acceptInvitation` with a code for an address that already has a Kairos account: accept with that account\'s own API token instead.' },
   },
 });
 

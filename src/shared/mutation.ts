@@ -3,7 +3,7 @@ import { DeadlockException, type EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import stringify from 'safe-stable-stringify';
 import { Field, ObjectType, type ClassType } from 'type-graphql';
-import { requireWriter, type Context } from '../app/context.js';
+import { requireViewer, requireWriter, type Context } from '../app/context.js';
 import { UserError, UserErrorCode, UserErrorsException } from './errors.js';
 
 /** What every mutation payload holds besides its object. */
@@ -70,16 +70,21 @@ const MAX_ATTEMPTS = 5;
  * to write with at most one SQL statement, after its reads and checks: PostgreSQL runs that statement
  * as a transaction of its own, so the explicit `begin` and `commit` (two round trips) would add
  * nothing. Its reads see committed data either way (READ COMMITTED takes no locks on reads).
- * @throws GraphQLError UNAUTHENTICATED / FORBIDDEN when the caller may not write.
+ * `caller` says who may run it: `writer` (the default: OWNER, ADMIN or STAFF), `member` (any role: a
+ * person's own business, such as accepting an invitation) or `anyone` (no token needed; the work
+ * checks what it needs itself).
+ * @throws GraphQLError UNAUTHENTICATED / FORBIDDEN when the caller may not run it.
  */
 export async function runMutation<T>(
   ctx: Context,
   work: (em: EntityManager) => Promise<{ result: T; replayed?: boolean }>,
   /** Turns a database error (e.g. an exclusion violation) into userErrors; runs after the rollback. */
   mapError?: (error: unknown) => Promise<UserErrorsException | null>,
-  options: { singleStatement?: boolean } = {},
+  options: { singleStatement?: boolean; caller?: 'writer' | 'member' | 'anyone' } = {},
 ): Promise<PayloadShape<T>> {
-  requireWriter(ctx);
+  const caller = options.caller ?? 'writer';
+  if (caller === 'writer') requireWriter(ctx);
+  else if (caller === 'member') requireViewer(ctx);
   for (let attempt = 1; ; attempt++) {
     try {
       const { result, replayed = false } = options.singleStatement ? await work(ctx.em) : await ctx.em.transactional((em) => work(em));

@@ -19,8 +19,25 @@ export async function make(app: TestApp, org: TestOrg, mutation: string, objectF
   return ok(res, mutation)[objectField];
 }
 
-export const makeUser = (app: TestApp, org: TestOrg, name: string, role = 'STAFF') =>
-  make(app, org, 'createUser', 'user', { name, email: `${name.replace(/\W/g, '').toLowerCase()}-${Math.random().toString(36).slice(2, 8)}@example.com`, role }, 'id name');
+/**
+ * A new member of `org`, added as a client would: `createUser` invites a new address, and the invitee
+ * accepts with the invitation code. Answers the member's `{ id, name }` as `org` sees them.
+ */
+export async function makeUser(app: TestApp, org: TestOrg, name: string, role = 'STAFF'): Promise<{ id: string; name: string }> {
+  const email = `${name.replace(/\W/g, '').toLowerCase()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+  const invited = ok(
+    await app.gql(`mutation($input: CreateUserInput!) { createUser(input: $input) { invitation { id } invitationCode userErrors { code field message } } }`, { input: { name, email, role } }, { token: org.token }),
+    'createUser',
+  );
+  ok(
+    await app.gql(`mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { invitation { id } userErrors { code field message } } }`, {
+      input: { id: invited.invitation.id, code: invited.invitationCode },
+    }),
+    'acceptInvitation',
+  );
+  const member = await app.gql(`query($id: ID!) { invitation(id: $id) { user { id name } } }`, { id: invited.invitation.id }, { token: org.token });
+  return member.data.invitation.user;
+}
 export const makeCustomer = (app: TestApp, org: TestOrg, name: string, extra: Record<string, unknown> = {}) => make(app, org, 'createCustomer', 'customer', { name, ...extra }, 'id name');
 export const makeResource = (app: TestApp, org: TestOrg, name: string, kind: string) => make(app, org, 'createResource', 'resource', { name, kind, status: 'active' }, 'id name kind');
 export const makeTreatment = (app: TestApp, org: TestOrg, name: string, extra: Record<string, unknown> = {}) => make(app, org, 'createTreatment', 'treatment', { name, durationMinutes: 30, ...extra }, 'id name');

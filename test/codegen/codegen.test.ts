@@ -43,7 +43,7 @@ import {
   ViewerDocument,
   type CreateAppointmentInput,
 } from '../../examples/generated/graphql.js';
-import { startTestApp, type TestApp } from '../harness/app.js';
+import { startTestApp, type TestApp, type TestOrg } from '../harness/app.js';
 
 const exec = promisify(execFile);
 const GENERATED_DIR = 'examples/generated';
@@ -100,9 +100,11 @@ describe('every generated operation against a running Kairos', () => {
     string
   >;
 
+  let org: TestOrg;
+
   beforeAll(async () => {
     app = await startTestApp();
-    const org = await app.createOrg('Codegen clinic', { timeZone: 'Europe/London', currency: 'GBP' });
+    org = await app.createOrg('Codegen clinic', { timeZone: 'Europe/London', currency: 'GBP' });
     url = `http://127.0.0.1:${app.kairos.port}/graphql`;
     const kairos = createKairosClient({ url, token: org.token });
     client = {
@@ -122,8 +124,15 @@ describe('every generated operation against a running Kairos', () => {
   });
 
   it('the catalogue the seed operations link to', async () => {
-    const user = async (name: string) =>
-      accepted((await client.execute(CreateUserDocument, { input: { name, email: `${name.replace(/\W/g, '').toLowerCase()}@codegen.example`, role: 'STAFF' } })).createUser, 'user');
+    // An invitation, accepted by the invitee with its code (no token: they have no account yet).
+    const user = async (name: string) => {
+      const { invitation, invitationCode } = (await client.execute(CreateUserDocument, { input: { name, email: `${name.replace(/\W/g, '').toLowerCase()}@codegen.example`, role: 'STAFF' } })).createUser;
+      expect(invitation).toMatchObject({ role: 'STAFF', status: 'PENDING' });
+      const accept = await app.gql(`mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { userErrors { code } } }`, { input: { id: invitation!.id, code: invitationCode } });
+      expect(accept.data.acceptInvitation.userErrors).toEqual([]);
+      const member = await app.gql(`query($id: ID!) { invitation(id: $id) { user { id role } } }`, { id: invitation!.id }, { token: org.token });
+      return member.data.invitation.user as { id: string; role: string };
+    };
     const doctor = await user('Dr Grey');
     expect(doctor.role).toBe('STAFF');
     ids.doctor = doctor.id;

@@ -7,13 +7,17 @@ import { Node } from '../../shared/node.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { User } from '../user/user.entity.js';
 import { Membership } from '../user/membership.entity.js';
+import { ApiToken } from '../auth/api-token.entity.js';
+import { Invitation } from '../user/invitation.entity.js';
+import { ADMIN_ROLES } from '../user/user-role.js';
 
-const INTERNAL = new Set(['BaseEntity', 'TenantEntity', 'Membership', 'ApiToken', 'IdempotencyKey']);
+const INTERNAL = new Set(['BaseEntity', 'TenantEntity', 'Membership', 'IdempotencyKey']);
 const NODE_TYPES = new Map<string, EntityClass<object>>(entities.filter((e) => !INTERNAL.has(e.name)).map((e) => [e.name, e as EntityClass<object>]));
 
 /**
  * Loads any node of the caller's organisation by global id; null when it does not exist there.
- * Users count only when they are members of the organisation; the organisation only when it is the caller's.
+ * Users count only when they are members of the organisation (not while merely invited); the
+ * organisation only when it is the caller's; invitations and API tokens only for its OWNERs and ADMINs.
  */
 export async function loadNode(ctx: Context, globalId: string): Promise<object | null> {
   const viewer = requireViewer(ctx);
@@ -24,6 +28,12 @@ export async function loadNode(ctx: Context, globalId: string): Promise<object |
   if (entity === User) {
     const memberships = await ctx.loaders.children(Membership, 'user').load(decoded.id);
     return memberships.length ? ctx.loaders.byId(User).load(decoded.id) : null;
+  }
+  if (entity === Invitation && !ADMIN_ROLES.has(viewer.role)) return null;
+  if (entity === ApiToken) {
+    if (!ADMIN_ROLES.has(viewer.role)) return null;
+    const token = await ctx.loaders.byId(ApiToken).load(decoded.id);
+    return token?.organisation.id === viewer.organisationId ? token : null;
   }
   return ctx.loaders.byId(entity).load(decoded.id);
 }

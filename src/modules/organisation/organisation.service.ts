@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { IANAZone } from 'luxon';
-import { ApiToken } from '../auth/api-token.entity.js';
-import { generateToken, hashToken } from '../auth/auth.service.js';
+import { issueApiToken } from '../auth/api-token.service.js';
 import { addMember, validateUser } from '../user/user.service.js';
 import { UserRole } from '../user/user-role.js';
 import { User } from '../user/user.entity.js';
@@ -51,9 +50,7 @@ export async function createOrganisation(em: EntityManager, input: NewOrganisati
   });
 }
 
-/** Persists a new API token for `user` acting in `organisation` (not flushed); answers the secret. */
+/** Persists a new API token for `user` acting in `organisation`, issued by an operator (not flushed); answers the secret. */
 export function issueToken(em: EntityManager, user: User, organisation: Organisation | string): string {
-  const token = generateToken();
-  em.create(ApiToken, { user, organisation: organisation as Organisation, tokenHash: hashToken(token) });
-  return token;
+  return issueApiToken(em, { user, organisation }).secret;
 }

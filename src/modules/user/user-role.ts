@@ -22,3 +22,11 @@ registerEnumType(UserRole, {
 export const WRITE_ROLES: ReadonlySet<UserRole> = new Set([UserRole.OWNER, UserRole.ADMIN, UserRole.STAFF]);
 /** Roles that may manage users and act on behalf of another user. */
 export const ADMIN_ROLES: ReadonlySet<UserRole> = new Set([UserRole.OWNER, UserRole.ADMIN]);
+
+/** How far each role reaches: OWNER > ADMIN > STAFF > READ_ONLY. */
+const RANK: Record<UserRole, number> = { OWNER: 4, ADMIN: 3, STAFF: 2, READ_ONLY: 1 };
+
+/** Whether a member with role `granter` may grant `role` (invite with it, or act for a member holding it): nobody reaches above their own role. */
+export function mayGrant(granter: UserRole, role: UserRole): boolean {
+  return RANK[role] <= RANK[granter];
+}

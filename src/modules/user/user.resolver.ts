@@ -1,16 +1,19 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { requireViewer, type Context } from '../../app/context.js';
+import { requireAdmin, requireViewer, type Context } from '../../app/context.js';
 import { ConnectionArgs, connectionType, paginate } from '../../shared/pagination.js';
-import { payloadType } from '../../shared/mutation.js';
-import { CreateUserInput } from './user.inputs.js';
+import { toGlobalId } from '../../shared/global-id.js';
+import { loadNode } from '../node/node.resolver.js';
+import { AcceptInvitationInput, CreateUserInput, RevokeInvitationInput } from './user.inputs.js';
+import { AcceptInvitationPayload, CreateUserPayload, RevokeInvitationPayload } from './user.payloads.js';
+import { Invitation } from './invitation.entity.js';
 import { UserRole } from './user-role.js';
 import { User } from './user.entity.js';
 import { Membership } from './membership.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
-import { createUser } from './user.service.js';
+import { acceptInvitation, createUser, myInvitations, revokeInvitation } from './user.service.js';
 
 export const UserConnection = connectionType(User);
-export const CreateUserPayload = payloadType('CreateUserPayload', 'user', User);
+export const InvitationConnection = connectionType(Invitation);
 
 @Resolver(() => User)
 export class UserResolver {
@@ -42,8 +45,48 @@ export class UserResolver {
     return membership?.role ?? null;
   }
 
-  @Mutation(() => CreateUserPayload, { description: 'Adds a staff member (practitioner, assistant, representative) to the organisation. OWNER or ADMIN only.' })
+  @Mutation(() => CreateUserPayload, {
+    description:
+      'Invites a person (practitioner, assistant, representative) by e-mail address to the organisation: always answers an Invitation holding only what you typed, whether or not the address has a Kairos account, and the person becomes a member (a User in `users`) only by accepting it. OWNER or ADMIN only; `role` not above your own (else FORBIDDEN). userErrors: VALIDATION, ALREADY_MEMBER.',
+  })
   createUser(@Ctx() ctx: Context, @Arg('input', () => CreateUserInput, { description: 'The mutation input.' }) input: CreateUserInput) {
     return createUser(ctx, input);
+  }
+
+  @Mutation(() => AcceptInvitationPayload, {
+    description:
+      'Accepts an invitation: with your own API token (the invitation must be addressed to your e-mail), or, without a token, with its code when you have no Kairos account (the account is created and its first token answered). userErrors: INVITATION_NOT_PENDING, ALREADY_MEMBER, ACCOUNT_EXISTS, VALIDATION.',
+  })
+  acceptInvitation(@Ctx() ctx: Context, @Arg('input', () => AcceptInvitationInput, { description: 'The mutation input.' }) input: AcceptInvitationInput) {
+    return acceptInvitation(ctx, input);
+  }
+
+  @Mutation(() => RevokeInvitationPayload, { description: 'Withdraws a pending invitation of the organisation; its code stops working. OWNER or ADMIN only. userErrors: INVITATION_NOT_PENDING.' })
+  revokeInvitation(@Ctx() ctx: Context, @Arg('input', () => RevokeInvitationInput, { description: 'The mutation input.' }) input: RevokeInvitationInput) {
+    return revokeInvitation(ctx, input);
+  }
+
+  @Query(() => InvitationConnection, { description: 'Invitations of the organisation, in every status, oldest first. OWNER or ADMIN only.' })
+  invitations(@Ctx() ctx: Context, @Args() args: ConnectionArgs) {
+    requireAdmin(ctx);
+    return paginate(ctx.em, Invitation, {}, args, ['id']);
+  }
+
+  @Query(() => [Invitation], { description: 'Open invitations addressed to your e-mail, from any organisation, oldest first. Accept one with `acceptInvitation`.' })
+  myInvitations(@Ctx() ctx: Context) {
+    return myInvitations(ctx);
+  }
+}
+
+@Resolver(() => Invitation)
+export class InvitationResolver {
+  @FieldResolver(() => String, { description: 'Name of the inviting organisation.' })
+  async organisationName(@Ctx() ctx: Context, @Root() invitation: Invitation) {
+    return (await ctx.loaders.byId(Organisation).load(invitation.organisation.id))!.name;
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: 'The member who accepted; null until then, and for anyone outside the organisation.' })
+  user(@Ctx() ctx: Context, @Root() invitation: Invitation) {
+    return invitation.acceptedBy && ctx.viewer?.organisationId === invitation.organisation.id ? loadNode(ctx, toGlobalId('User', invitation.acceptedBy.id)) : null;
   }
 }
