@@ -2,8 +2,8 @@ import { LockMode, type EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { requireAdmin, type Context } from '../app/context.js';
 import type { ArchivableEntity, VersionedEntity } from './archivable.entity.js';
-import { UserError, UserErrorCode, UserErrorList, UserErrorsException, notFound } from './errors.js';
-import { fromGlobalId } from './global-id.js';
+import { UserError, UserErrorCode, UserErrorList, UserErrorsException } from './errors.js';
+import { findByGlobalId } from './lookup.js';
 import { runMutation } from './mutation.js';
 
 /** What every `update…` and `archive…` input has. */
@@ -18,12 +18,8 @@ export interface EditInput {
  * the earlier one's `version`.
  * @throws GraphQLError NOT_FOUND when the id is malformed, of another type, or not in this organisation.
  */
-export async function findForUpdate<T extends object>(em: EntityManager, entity: EntityClass<T>, globalId: string, field = 'id'): Promise<T> {
-  const decoded = fromGlobalId(globalId);
-  if (!decoded || decoded.type !== entity.name) throw notFound(entity.name, globalId, field);
-  const found = await em.findOne(entity, { id: decoded.id } as never, { lockMode: LockMode.PESSIMISTIC_WRITE });
-  if (!found) throw notFound(entity.name, globalId, field);
-  return found;
+export function findForUpdate<T extends object>(em: EntityManager, entity: EntityClass<T>, globalId: string, field = 'id'): Promise<T> {
+  return findByGlobalId(em, entity, globalId, field, { lockMode: LockMode.PESSIMISTIC_WRITE });
 }
 
 /** STALE_VERSION (the mutation stops) when `expectedVersion` is given and is not the row's `version`. */

@@ -1,4 +1,4 @@
-import type { EntityClass } from '@mikro-orm/core';
+import type { EntityClass, FindOneOptions } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { notFound } from './errors.js';
 import { fromGlobalId } from './global-id.js';
@@ -7,12 +7,13 @@ import { fromGlobalId } from './global-id.js';
  * Resolves a global id given in an input to an entity of the caller's organisation (the tenant
  * filter applies, so another organisation's id is simply not found).
  * @param field the input field, for the error's `extensions.field`.
+ * @param options MikroORM find options, e.g. a lock (`findForUpdate` in src/shared/crud.ts).
  * @throws GraphQLError NOT_FOUND when the id is malformed, of another type, or not in this organisation.
  */
-export async function findByGlobalId<T extends object>(em: EntityManager, entity: EntityClass<T>, globalId: string, field: string): Promise<T> {
+export async function findByGlobalId<T extends object>(em: EntityManager, entity: EntityClass<T>, globalId: string, field: string, options: FindOneOptions<T> = {}): Promise<T> {
   const decoded = fromGlobalId(globalId);
   if (!decoded || decoded.type !== entity.name) throw notFound(entity.name, globalId, field);
-  const found = await em.findOne(entity, { id: decoded.id } as never);
+  const found = await em.findOne(entity, { id: decoded.id } as never, options as never);
   if (!found) throw notFound(entity.name, globalId, field);
   return found;
 }
