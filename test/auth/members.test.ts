@@ -228,6 +228,10 @@ describe('a deactivated member cannot be booked or linked, and stays on old appo
       input: { name: 'Consult', durationMinutes: 30, userIds: [nurse.id, doctor.id] },
     }, { token: org.token });
     expect(performer.data.createTreatment.userErrors).toEqual([{ code: 'VALIDATION', field: ['input', 'userIds'] }]);
+    const related = await app.gql(`mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { customer { id } userErrors { code field } } }`, {
+      input: { name: 'Linked customer', relatedUserId: doctor.id },
+    }, { token: org.token });
+    expect(related.data.createCustomer.userErrors).toEqual([{ code: 'VALIDATION', field: ['input', 'relatedUserId'] }]);
     const reinvited = await app.gql(`mutation($input: CreateUserInput!) { createUser(input: $input) { invitation { id } userErrors { code message } } }`, {
       input: { name: 'Dr Gone', email: (await app.sql(`select email from app_user where id = $1`, [fromGlobalId(doctor.id)!.id]))[0].email },
     }, { token: org.token });
