@@ -154,6 +154,28 @@ describe('deactivateMember and reactivateMember', () => {
     expect(code(await viewer(admin.token))).toBe('UNAUTHENTICATED');
   });
 
+  it('every caller role against every member role: OWNER and ADMIN act up to their own role, everyone else is FORBIDDEN', async () => {
+    const roles = ['OWNER', 'ADMIN', 'STAFF', 'READ_ONLY'] as const;
+    const rank = { OWNER: 4, ADMIN: 3, STAFF: 2, READ_ONLY: 1 };
+    const make = (role: (typeof roles)[number], name: string) => (role === 'OWNER' ? owner(org, name) : member(org, name, role));
+    for (const callerRole of roles) {
+      for (const targetRole of roles) {
+        const caller = await make(callerRole, `${callerRole} caller`);
+        const target = await make(targetRole, `${targetRole} target`);
+        const allowed = rank[callerRole] >= rank.ADMIN && rank[targetRole] <= rank[callerRole];
+        for (const mutation of ['deactivateMember', 'reactivateMember'] as const) {
+          const res = await setStatus(mutation, caller.token, target.id);
+          if (allowed) {
+            expect(res.errors, `${callerRole} ${mutation} ${targetRole}`).toBeUndefined();
+            expect(res.data[mutation].user.deactivatedAt === null, `${callerRole} ${mutation} ${targetRole}`).toBe(mutation === 'reactivateMember');
+          } else {
+            expect(code(res), `${callerRole} ${mutation} ${targetRole}`).toBe('FORBIDDEN');
+          }
+        }
+      }
+    }
+  });
+
   it('never deactivates the last active OWNER, the caller included', async () => {
     const solo = await app.createOrg('Solo owner');
     const alone = await deactivate(solo.token, ownerOf(solo).id);

@@ -128,7 +128,7 @@ export async function authenticate(em: EntityManager, headers: Headers, log?: Lo
             coalesce(t.expires_at <= now(), false) as expired, u.is_active as user_active,
             coalesce(t.created_by_id <> t.user_id, false) as delegated,
             coalesce(t.last_used_at < now() - interval '${LAST_USED_RESOLUTION}', true) as stale_use,
-            m.organisation_id, coalesce(${deactivatedSql('m')}, false) as member_deactivated, m.role, o.time_zone, o.currency
+            m.organisation_id, ${deactivatedSql('m')} as member_deactivated, m.role, o.time_zone, o.currency
        from api_token t
        join app_user u on u.id = t.user_id
        left join membership m on m.user_id = t.user_id and m.organisation_id = coalesce($1::uuid, t.organisation_id)
