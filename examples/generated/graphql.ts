@@ -766,6 +766,8 @@ export type UserErrorCode =
   | 'INVALID_STATUS_TRANSITION'
   /** The invitation was already accepted, was revoked, or has expired. */
   | 'INVITATION_NOT_PENDING'
+  /** `deactivateMember` of the organisation's last active OWNER (yourself included): an organisation always keeps one. */
+  | 'LAST_OWNER'
   /** The time is one `availability` would not offer (working hours, closure, time off, location hours, notice, horizon, qualification); the payload's `unavailability` says why. */
   | 'OUTSIDE_AVAILABILITY'
   /** The appointment does not lie inside its time band in the organisation's time zone (seed 000). */
