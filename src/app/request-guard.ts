@@ -12,6 +12,8 @@ export interface GuardedContext extends Context {
     key: string;
     /** Where the policies stand after this request's spending; sent as RateLimit header fields. */
     states: PolicyState[];
+    /** Gives back the request's in-flight place ({@link RateLimiter.enter}); idempotent. */
+    release: () => void;
   };
 }
 
@@ -41,6 +43,7 @@ export function requestGuardPlugin(limits: QueryLimits, rateLimiter: RateLimiter
           } catch (error) {
             if (!(error instanceof RateLimitedError)) throw error;
             ctx.rate.states = [error.state];
+            ctx.rate.release();
             await error.pace(rateLimiter.limits.refusalDelayMs);
             throw error.toGraphQLError(windowSeconds);
           }

@@ -248,14 +248,20 @@ export async function createServer(options: {
   // almost nothing; its operation's cost is spent once known (requestGuardPlugin).
   app.use('/graphql', async (req, res, next) => {
     const { policy, key } = requestKey(tokenFromHeaders(req.headers), req.socket.remoteAddress);
+    let release: (() => void) | undefined;
     try {
-      res.once('close', rateLimiter.enter(key));
+      release = rateLimiter.enter(key);
+      res.once('close', release);
       const state = await rateLimiter.spend(policy, key, limits.rate.baseCost);
-      res.locals.rate = { policy, key, states: [state] };
+      res.locals.rate = { policy, key, states: [state], release };
       res.set(rateLimitHeaders([state], limits.rate.windowSeconds));
       next();
     } catch (error) {
       if (!(error instanceof RateLimitedError)) return next(error);
+      // A refusal waits for its answer without holding one of its client's in-flight places: held, they
+      // turned every other connection of a flood into an immediate concurrency refusal, about 80 a
+      // second from 100 connections, where waiting for the budget's reset leaves about 10.
+      release?.();
       (res.locals.report as RequestReport).errorCodes = ['RATE_LIMITED'];
       await error.pace(limits.rate.refusalDelayMs);
       if (res.destroyed) return;
@@ -283,6 +289,7 @@ export async function createServer(options: {
               await rateLimiter.spend('anonymous', requestKey(undefined, req.socket.remoteAddress).key, limits.rate.baseCost).catch(async (refusal: unknown) => {
                 if (!(refusal instanceof RateLimitedError)) throw refusal;
                 report.errorCodes = ['RATE_LIMITED'];
+                rate.release();
                 await refusal.pace(limits.rate.refusalDelayMs);
                 throw refusal.toGraphQLError(limits.rate.windowSeconds);
               });

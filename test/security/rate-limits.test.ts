@@ -62,6 +62,22 @@ describe('rate limits (issue 11, finding 9)', () => {
     }
   });
 
+  it('lets a refused request wait for its answer without holding an in-flight place: the next one meets the budget, not the cap', async () => {
+    const paced = await startTestApp({ limits: { ...smallLimits(), rate: { ...smallLimits().rate, tokenPoints: 100, refusalDelayMs: 1_500, concurrency: 1 } } });
+    try {
+      const org = await paced.createOrg('Paced in flight');
+      expect((await post(paced, '{ __typename }', org.token)).status).toBe(200);
+      const waiting = post(paced, VIEWER, org.token);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const next = await post(paced, VIEWER, org.token);
+      expect(next.status).toBe(429);
+      expect(next.body.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', policy: 'token' });
+      expect((await waiting).body.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', policy: 'token' });
+    } finally {
+      await paced.stop();
+    }
+  });
+
   it('holds one token to its concurrency: a request over it is refused while the others are in flight, and passes once they end', async () => {
     const narrow = await startTestApp({ limits: { ...smallLimits(), rate: { ...smallLimits().rate, concurrency: 1 } } });
     const blocker = new pg.Client({ connectionString: narrow.databaseUrl });
