@@ -91,6 +91,8 @@ const EnvSchema = z.object({
   SUBSCRIPTION_MAX_BUFFER: integer(10, 1_000_000).default(1000),
   /** Milliseconds between reads of the outbox without a notification: how late an event may be when a NOTIFY was lost (listener reconnecting). */
   OUTBOX_POLL_MS: integer(100, 3_600_000).default(5_000),
+  /** Hours an outbox event is kept: how long a subscriber may stay away and still resume (older `resumeAfter`: RESUME_EXPIRED). */
+  OUTBOX_RETENTION_HOURS: integer(1, 87_600).default(168),
 
   // Cross-origin access from browsers (docs/cors.md).
   /** Web origins whose pages may call `/graphql`, comma-separated (see {@link corsOrigin}); none by default. */
@@ -196,6 +198,7 @@ export function serverLimits(config: Config): ServerLimits {
 export function liveSettings(config: Config): LiveSettings {
   return {
     pollMs: config.OUTBOX_POLL_MS,
+    retentionHours: config.OUTBOX_RETENTION_HOURS,
     subscriptions: {
       heartbeatMs: config.SUBSCRIPTION_HEARTBEAT_MS,
       connectionInitTimeoutMs: config.SUBSCRIPTION_INIT_TIMEOUT_MS,

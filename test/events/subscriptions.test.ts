@@ -96,6 +96,28 @@ describe('appointmentEvents', () => {
     }
   });
 
+  it('refuses with RESUME_EXPIRED a resumeAfter whose following events were pruned, and resumes from a kept one', async () => {
+    const pruned = await app.createOrg('Pruned clinic');
+    const doctor = await makeUser(app, pruned, 'Dr Pruned');
+    const mark = await lastEventId(app, pruned.organisationId);
+    await book(pruned, doctor.id);
+    // The last event before the prune: a client that had received it has missed nothing.
+    const kept = await lastEventId(app, pruned.organisationId);
+    await app.sql(`update outbox_event set occurred_at = now() - interval '200 hours' where organisation_id = $1`, [pruned.organisationId]);
+    expect(await app.kairos.live.hub.prune()).toBeGreaterThan(0);
+    const client = wsClient(app, pruned.token);
+    try {
+      const [refused] = await subscribe(client, EVENTS, { resumeAfter: mark }).waitFor(1);
+      expect(refused!.errors?.[0]?.extensions?.code).toBe('RESUME_EXPIRED');
+      const received = subscribe(client, EVENTS, { resumeAfter: kept });
+      const a = await book(pruned, doctor.id);
+      const [event] = await received.waitFor(1);
+      expect(event!.data.appointmentEvents.appointment.id).toBe(a.id);
+    } finally {
+      await client.dispose();
+    }
+  });
+
   it('refuses a bad resumeAfter or filter id as BAD_USER_INPUT', async () => {
     const client = wsClient(app, org.token);
     try {

@@ -45,6 +45,14 @@ export class EventStream<T> implements AsyncIterableIterator<T> {
       this.waiting = null;
       reject(error);
     }
+    this.notifyClose();
+  }
+
+  private notified = false;
+
+  private notifyClose(): void {
+    if (this.notified) return;
+    this.notified = true;
     this.onClose();
   }
 
@@ -72,7 +80,7 @@ export class EventStream<T> implements AsyncIterableIterator<T> {
     }
     if (this.error) {
       const error = this.error;
-      this.error = new Error('ended');
+      this.error = null;
       this.closed = true;
       return Promise.reject(error);
     }
@@ -87,7 +95,7 @@ export class EventStream<T> implements AsyncIterableIterator<T> {
       this.release();
       this.waiting?.resolve({ value: undefined, done: true });
       this.waiting = null;
-      if (!this.error) this.onClose();
+      this.notifyClose();
     }
     return Promise.resolve({ value: undefined, done: true });
   }

@@ -21,7 +21,7 @@ const RESUME = 'The last `eventId` received before: the events committed after i
 @Resolver(() => AppointmentChange)
 export class AppointmentChangeResolver {
   @Subscription(() => AppointmentChange, {
-    description: 'Committed appointment changes of the organisation, in commit order, over WebSocket (graphql-transport-ws) at /graphql (docs/subscriptions.md). Any role. Errors: UNAUTHENTICATED, BAD_USER_INPUT, SUBSCRIPTION_OVERFLOW.',
+    description: 'Committed appointment changes of the organisation, in commit order, over WebSocket (graphql-transport-ws) at /graphql (docs/subscriptions.md). Any role. Errors: UNAUTHENTICATED, BAD_USER_INPUT, RESUME_EXPIRED, SUBSCRIPTION_OVERFLOW.',
     subscribe: ({ args, context }) => appointmentChanges(context as SubscriptionContext, (args as AppointmentEventsArgs).filter, (args as AppointmentEventsArgs).resumeAfter),
   })
   appointmentEvents(
@@ -41,7 +41,7 @@ export class AppointmentChangeResolver {
 @Resolver(() => ScheduleChange)
 export class ScheduleChangeResolver {
   @Subscription(() => ScheduleChange, {
-    description: 'Committed changes that touch the schedules of the given members or resources over [from, to): appointments booked, moved, changed or cancelled, holds taken or released. For calendar views; over WebSocket like appointmentEvents. Errors: UNAUTHENTICATED, BAD_USER_INPUT, SUBSCRIPTION_OVERFLOW.',
+    description: 'Committed changes that touch the schedules of the given members or resources over [from, to): appointments booked, moved, changed or cancelled, holds taken or released. For calendar views; over WebSocket like appointmentEvents. Errors: UNAUTHENTICATED, BAD_USER_INPUT, RESUME_EXPIRED, SUBSCRIPTION_OVERFLOW.',
     subscribe: ({ args, context }) => {
       const a = args as ScheduleChangedArgs;
       return scheduleChanges(context as SubscriptionContext, a.bookableIds, a.from, a.to, a.resumeAfter);

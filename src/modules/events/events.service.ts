@@ -1,4 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { GraphQLError } from 'graphql';
 import { requireViewer, type Context } from '../../app/context.js';
 import { createLoaders } from '../../app/loaders.js';
 import { graphQLError } from '../../shared/errors.js';
@@ -21,6 +22,10 @@ export interface SubscriptionContext extends Context {
 
 /** Most bookables `scheduleChanged` watches at once. */
 export const MAX_WATCHED_BOOKABLES = 100;
+
+function resumeExpired() {
+  return new GraphQLError('Events after resumeAfter are no longer kept (OUTBOX_RETENTION_HOURS): reload what you show, then subscribe without resumeAfter.', { extensions: { code: 'RESUME_EXPIRED' } });
+}
 
 /** A resume point: an event id (a positive bigint, as decimal digits). */
 const EVENT_ID = /^\d{1,18}$/;
@@ -82,7 +87,7 @@ function refresh(ctx: SubscriptionContext, organisationId: string): void {
  * Streams the organisation's outbox events that `select` maps to something, in commit order: first
  * those after `resumeAfter` (read from the outbox, paused while the subscriber is behind), then live
  * ones, each exactly once. @throws GraphQLError UNAUTHENTICATED, BAD_REQUEST (not over WebSocket),
- * BAD_USER_INPUT (resumeAfter).
+ * BAD_USER_INPUT (resumeAfter), RESUME_EXPIRED (events after resumeAfter were pruned).
  */
 async function outboxStream<T>(ctx: SubscriptionContext, resumeAfter: string | null | undefined, select: (record: OutboxRecord) => T | null): Promise<EventStream<T>> {
   const viewer = requireViewer(ctx);
@@ -109,12 +114,16 @@ async function outboxStream<T>(ctx: SubscriptionContext, resumeAfter: string | n
   try {
     if (resumeAfter != null) {
       last = BigInt(resumeAfter);
+      const expired = async () => BigInt(await hub.prunedUpTo(organisationId)) > BigInt(resumeAfter);
+      if (await expired()) throw resumeExpired();
       for (;;) {
         const records = await hub.readAfter(organisationId, String(last));
         deliver(records);
         if (records.length === 0 || stream.ended) break;
         await stream.drained();
       }
+      // Pruned while the replay read: some of what it should have sent may be gone.
+      if (await expired()) stream.fail(resumeExpired());
     } else {
       last = BigInt(subscription.cursor);
     }

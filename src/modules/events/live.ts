@@ -11,6 +11,8 @@ import { attachSubscriptions, type SubscriptionSettings } from './subscription-s
 export interface LiveSettings {
   /** OUTBOX_POLL_MS. */
   pollMs: number;
+  /** OUTBOX_RETENTION_HOURS. */
+  retentionHours: number;
   subscriptions: SubscriptionSettings;
 }
 
@@ -27,7 +29,7 @@ export interface Live {
  */
 export async function startLive(options: { databaseUrl: string; httpServer: http.Server; schema: GraphQLSchema; orm: MikroORM; log: Logger; limits: QueryLimits; settings: LiveSettings }): Promise<Live> {
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 2 });
-  const hub = new OutboxHub({ databaseUrl: options.databaseUrl, pool, log: options.log, pollMs: options.settings.pollMs });
+  const hub = new OutboxHub({ databaseUrl: options.databaseUrl, pool, log: options.log, pollMs: options.settings.pollMs, retentionHours: options.settings.retentionHours });
   try {
     await hub.start();
   } catch (error) {

@@ -47,7 +47,12 @@ export interface OutboxHubOptions {
   pollMs: number;
   /** Most events read per statement. */
   batchSize?: number;
+  /** Hours an event is kept in the outbox (OUTBOX_RETENTION_HOURS); older ones are deleted hourly by {@link OutboxHub.prune}. */
+  retentionHours: number;
 }
+
+/** How often each instance prunes the outbox (every instance does; deleting twice is harmless). */
+const PRUNE_EVERY_MS = 3_600_000;
 
 // pg-listen is CommonJS with its function on `exports.default`.
 const createSubscriber = pgListen.default;
@@ -67,6 +72,7 @@ export class OutboxHub {
   private readonly orgs = new Map<string, OrgState>();
   private subscriber: Subscriber | null = null;
   private timer: NodeJS.Timeout | null = null;
+  private pruneTimer: NodeJS.Timeout | null = null;
   private restart: NodeJS.Timeout | null = null;
   private stopped = false;
   private readonly batchSize: number;
@@ -80,6 +86,10 @@ export class OutboxHub {
     await this.listen();
     this.timer = setInterval(() => this.wakeAll(), this.options.pollMs);
     this.timer.unref();
+    this.pruneTimer = setInterval(() => {
+      this.prune().catch((error: unknown) => this.options.log.warn({ err: error }, 'pruning the outbox failed; the next run tries again'));
+    }, PRUNE_EVERY_MS);
+    this.pruneTimer.unref();
   }
 
   private async listen(): Promise<void> {
@@ -118,6 +128,7 @@ export class OutboxHub {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
+    if (this.pruneTimer) clearInterval(this.pruneTimer);
     if (this.restart) clearTimeout(this.restart);
     this.orgs.clear();
     await this.subscriber?.close().catch(() => undefined);
@@ -160,6 +171,29 @@ export class OutboxHub {
   async readAfter(organisationId: string, afterId: string, limit = this.batchSize): Promise<OutboxRecord[]> {
     const result = await this.options.pool.query<OutboxRecord>(`${SELECT} where organisation_id = $1 and id > $2 order by outbox_event.id limit $3`, [organisationId, afterId, limit]);
     return result.rows;
+  }
+
+  /**
+   * Deletes the events older than the retention, and records per organisation the highest id deleted
+   * (`organisation_counter` row `outbox_pruned`), so a resume from before it can be refused rather than
+   * silently missing events. Answers how many events were deleted.
+   */
+  async prune(): Promise<number> {
+    const result = await this.options.pool.query<{ deleted: number }>(
+      `with gone as (delete from outbox_event where occurred_at < now() - make_interval(hours => $1) returning organisation_id, id),
+            marks as (insert into organisation_counter (organisation_id, name, value)
+                      select organisation_id, 'outbox_pruned', max(id) from gone group by organisation_id
+                      on conflict (organisation_id, name) do update set value = greatest(organisation_counter.value, excluded.value))
+       select count(*)::int as deleted from gone`,
+      [this.options.retentionHours],
+    );
+    return result.rows[0]!.deleted;
+  }
+
+  /** The highest event id of the organisation that {@link prune} has deleted ("0": none). */
+  async prunedUpTo(organisationId: string): Promise<string> {
+    const result = await this.options.pool.query<{ value: string }>(`select value::text from organisation_counter where organisation_id = $1 and name = 'outbox_pruned'`, [organisationId]);
+    return result.rows[0]?.value ?? '0';
   }
 
   private wakeAll(): void {

@@ -26,7 +26,7 @@ export interface SubscriptionSettings {
 }
 
 /** Codes a subscriber may see in an error; anything else is masked as INTERNAL_SERVER_ERROR. */
-const PUBLIC_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'BAD_REQUEST', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'SUBSCRIPTION_OVERFLOW', 'SERVICE_UNAVAILABLE', 'TOO_MANY_SUBSCRIPTIONS']);
+const PUBLIC_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'BAD_REQUEST', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'SUBSCRIPTION_OVERFLOW', 'RESUME_EXPIRED', 'SERVICE_UNAVAILABLE', 'TOO_MANY_SUBSCRIPTIONS']);
 
 /** Largest WebSocket message accepted, in bytes (a document is bounded by its tokens long before). */
 const MAX_MESSAGE_BYTES = 1024 * 1024;
