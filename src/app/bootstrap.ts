@@ -2,9 +2,10 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import type { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import type { Logger } from 'pino';
-import { loadConfig, serverLimits } from '../config/env.js';
+import { liveSettings, loadConfig, serverLimits } from '../config/env.js';
 import { initOrm, migrate } from '../db/orm.js';
 import type { CorsSettings } from './cors.js';
+import { startLive, type Live, type LiveSettings } from '../modules/events/live.js';
 import { createSchema } from './schema.js';
 import { createServer, type KairosServer, type ServerLimits } from './server.js';
 
@@ -13,6 +14,8 @@ export interface RunningKairos {
   server: KairosServer;
   port: number;
   url: string;
+  /** The outbox hub and the subscriptions endpoint (docs/subscriptions.md). */
+  live: Live;
   /** Graceful stop: the HTTP server drains in-flight requests, then the pool closes. */
   stop(): Promise<void>;
 }
@@ -34,6 +37,8 @@ export async function startKairos(options: {
   limits?: ServerLimits;
   /** Cross-origin access to `/graphql` (default: none). */
   cors?: CorsSettings;
+  /** Subscription and outbox settings; default: the documented defaults of src/config/env.ts. */
+  live?: LiveSettings;
 }): Promise<RunningKairos> {
   const limits = options.limits ?? serverLimits(loadConfig({}));
   const orm = await initOrm({ clientUrl: options.databaseUrl, poolMax: options.poolMax, onQuery: options.onQuery });
@@ -55,13 +60,23 @@ export async function startKairos(options: {
       cors: options.cors,
       rateLimitPool,
     });
+    let live: Live;
+    try {
+      live = await startLive({ databaseUrl: options.databaseUrl, httpServer: server.httpServer, schema, orm, log: options.log, limits: limits.query, settings: options.live ?? liveSettings(loadConfig({})) });
+    } catch (error) {
+      await server.stop();
+      throw error;
+    }
     const port = await server.listen(options.port, options.host);
     return {
       orm,
       server,
       port,
       url: `http://localhost:${port}/graphql`,
+      live,
       async stop() {
+        // Subscribers first: their sockets are upgraded, so the HTTP server's drain does not see them.
+        await live.stop();
         await server.stop();
         await rateLimitPool?.end();
         await orm.close();

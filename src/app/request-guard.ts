@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError } from 'graphql';
 import type { Context } from './context.js';
 import { checkInputBounds } from './input-guard.js';
 import { cachedOperationCost, limitError, type QueryLimits } from './query-limits.js';
@@ -18,10 +19,11 @@ export interface GuardedContext extends Context {
 }
 
 /**
- * Checks a resolved operation before it runs, in this order: input bounds (src/app/input-guard.ts),
+ * Checks a resolved operation before it runs, in this order: not a subscription (those run over
+ * WebSocket, src/modules/events/subscription-server.ts), input bounds (src/app/input-guard.ts),
  * estimated cost against `maxCost`, then the operation's cost (plus the base cost, for the
  * organisation) against the rate limits. Every response carries the RateLimit header fields.
- * @throws GraphQLError BAD_USER_INPUT (bounds), GRAPHQL_VALIDATION_FAILED with `limit: maxCost`,
+ * @throws GraphQLError BAD_REQUEST (a subscription), BAD_USER_INPUT (bounds), GRAPHQL_VALIDATION_FAILED with `limit: maxCost`,
  *   RATE_LIMITED (HTTP 429, `Retry-After`).
  */
 export function requestGuardPlugin(limits: QueryLimits, rateLimiter: RateLimiter): ApolloServerPlugin<GuardedContext> {
@@ -31,6 +33,10 @@ export function requestGuardPlugin(limits: QueryLimits, rateLimiter: RateLimiter
       return {
         async didResolveOperation({ request, document, operation, operationName, schema }) {
           if (!operation) return;
+          // Apollo would run a subscription over HTTP as a query, with no event to answer.
+          if (operation.operation === 'subscription') {
+            throw new GraphQLError('Subscriptions run over WebSocket (the graphql-transport-ws protocol) at /graphql, not over HTTP (docs/subscriptions.md).', { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+          }
           checkInputBounds(schema, document, operation, request.variables);
           const cost = cachedOperationCost(schema, document, request.variables, operationName, limits.listFactor);
           if (cost > limits.maxCost) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ServerLimits } from '../app/server.js';
+import type { LiveSettings } from '../modules/events/live.js';
 
 /**
  * A whole number from `min` to `max`, in digits only: `z.coerce.number()` would read " " as 0 (so a
@@ -86,6 +87,20 @@ const EnvSchema = z.object({
    * p50 at 4.5× its unloaded value under a 100-connection flood where 8 let it reach 11× (bench, isolation).
    */
   RATE_LIMIT_CONCURRENCY: integer(1, 10_000).default(4),
+
+  // Live updates (docs/subscriptions.md): GraphQL subscriptions over WebSocket, fed from the outbox.
+  /** Milliseconds between WebSocket pings to a subscriber; a socket that has not answered the previous ping by then is closed. 0: no pings. */
+  SUBSCRIPTION_HEARTBEAT_MS: integer(0, 600_000).default(12_000),
+  /** Milliseconds a WebSocket client has to send `connection_init` before the socket is closed (4408). */
+  SUBSCRIPTION_INIT_TIMEOUT_MS: integer(100, 600_000).default(5_000),
+  /** Subscriptions one WebSocket may run at once; the next one is refused with TOO_MANY_SUBSCRIPTIONS. */
+  SUBSCRIPTION_MAX_PER_CONNECTION: integer(1, 1000).default(20),
+  /** Events one subscription may hold undelivered (a client that stops reading) before it ends with SUBSCRIPTION_OVERFLOW. */
+  SUBSCRIPTION_MAX_BUFFER: integer(10, 1_000_000).default(1000),
+  /** Milliseconds between reads of the outbox without a notification: how late an event may be when a NOTIFY was lost (listener reconnecting). */
+  OUTBOX_POLL_MS: integer(100, 3_600_000).default(5_000),
+  /** Hours an outbox event is kept: how long a subscriber may stay away and still resume (older `resumeAfter`: RESUME_EXPIRED). */
+  OUTBOX_RETENTION_HOURS: integer(1, 87_600).default(168),
 
   // Cross-origin access from browsers (docs/cors.md).
   /** Web origins whose pages may call `/graphql`, comma-separated (see {@link corsOrigin}); none by default. */
@@ -183,6 +198,20 @@ export function serverLimits(config: Config): ServerLimits {
       store: config.RATE_LIMIT_STORE,
       refusalDelayMs: config.RATE_LIMIT_REFUSAL_DELAY_MS,
       concurrency: config.RATE_LIMIT_CONCURRENCY,
+    },
+  };
+}
+
+/** The subscription and outbox settings of {@link Config} (docs/subscriptions.md). */
+export function liveSettings(config: Config): LiveSettings {
+  return {
+    pollMs: config.OUTBOX_POLL_MS,
+    retentionHours: config.OUTBOX_RETENTION_HOURS,
+    subscriptions: {
+      heartbeatMs: config.SUBSCRIPTION_HEARTBEAT_MS,
+      connectionInitTimeoutMs: config.SUBSCRIPTION_INIT_TIMEOUT_MS,
+      maxPerConnection: config.SUBSCRIPTION_MAX_PER_CONNECTION,
+      maxBuffered: config.SUBSCRIPTION_MAX_BUFFER,
     },
   };
 }

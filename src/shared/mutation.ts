@@ -4,6 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import stringify from 'safe-stable-stringify';
 import { Field, ObjectType, type ClassType } from 'type-graphql';
 import { requireViewer, requireWriter, type Context } from '../app/context.js';
+import { discardStagedEvents, writeStagedEvents } from '../modules/events/outbox.js';
 import { UserError, UserErrorCode, UserErrorsException } from './errors.js';
 
 /** What every mutation payload holds besides its object. */
@@ -70,6 +71,8 @@ const MAX_ATTEMPTS = 5;
  * to write with at most one SQL statement, after its reads and checks: PostgreSQL runs that statement
  * as a transaction of its own, so the explicit `begin` and `commit` (two round trips) would add
  * nothing. Its reads see committed data either way (READ COMMITTED takes no locks on reads).
+ * Events the work staged (src/modules/events/outbox.ts) are written last in the transaction; with
+ * `singleStatement` the work puts them into its one statement itself.
  * `caller` says who may run it: `writer` (the default: OWNER, ADMIN or STAFF), `member` (any role: a
  * person's own business, such as accepting an invitation) or `anyone` (no token needed; the work
  * checks what it needs itself).
@@ -87,10 +90,18 @@ export async function runMutation<T>(
   else if (caller === 'member') requireViewer(ctx);
   for (let attempt = 1; ; attempt++) {
     try {
-      const { result, replayed = false } = options.singleStatement ? await work(ctx.em) : await ctx.em.transactional((em) => work(em));
+      const { result, replayed = false } = options.singleStatement
+        ? await work(ctx.em)
+        : await ctx.em.transactional(async (em) => {
+            const done = await work(em);
+            // Last, so the organisation's outbox lock (migration `outbox`) is held only until the commit.
+            await writeStagedEvents(em, ctx.viewer?.organisationId);
+            return done;
+          });
       return { result, userErrors: [], replayed };
     } catch (error) {
       ctx.em.clear();
+      discardStagedEvents(ctx.em);
       if (error instanceof DeadlockException && attempt < MAX_ATTEMPTS) {
         ctx.log.warn({ attempt, code: error.code }, 'transaction aborted by PostgreSQL (deadlock or serialization failure); running the mutation again');
         continue;

@@ -22,10 +22,11 @@ import { resolveLinks, SINGLE_LINKS, type LinkedRow, type ResolvedLinks } from '
 import type { AppointmentFieldsInput, CancelAppointmentInput, CreateAppointmentInput, UpdateAppointmentInput } from './appointment.inputs.js';
 import { BookingConflictKind } from './appointment.payloads.js';
 import { isInsideTimeBand, MAX_DURATION_MINUTES, moneyProblem } from './appointment.rules.js';
-import { allocationConflicts, checkBooking, describeConflict, isAllocationConflict, lockHold, reasonsOf } from '../scheduling/scheduling.service.js';
+import { allocationConflicts, checkBooking, describeConflict, holdPayload, isAllocationConflict, lockHold, reasonsOf } from '../scheduling/scheduling.service.js';
 import type { Rejection } from '../scheduling/scheduling.rules.js';
 import type { Hold } from '../scheduling/hold.entity.js';
 import { paymentStatus } from './payment-status.js';
+import { entityPayload, outboxInsertStatement, OutboxEventType, stageEvent, takeStagedEvents, type OutboxRow } from '../events/outbox.js';
 
 /** Longest staff note, reason or comment (spec: notes and reasons at most 1,000 characters). */
 export const MAX_TEXT = 1000;
@@ -138,6 +139,29 @@ function snapshot(a: Appointment, lists: HeldLists): Record<string, unknown> {
     parentAppointmentId: link('Appointment', a.parentAppointment), cancellationReasonId: link('CancellationReason', a.cancellationReason),
     assistantIds: ids('User', lists.assistants), resourceIds: ids('Resource', lists.resources), treatmentIds: ids('Treatment', lists.treatments),
   };
+}
+
+/**
+ * An appointment as an outbox event carries it (src/modules/events/outbox.ts): its stored fields, links
+ * as global ids, and its assistants, resources and treatments as lists of global ids.
+ */
+function appointmentPayload(em: EntityManager, a: Appointment, lists: HeldLists): Record<string, unknown> {
+  const ids = (type: string, held: { id: string }[]) => held.map((e) => toGlobalId(type, e.id));
+  return { ...entityPayload(em, a), assistantIds: ids('User', lists.assistants), resourceIds: ids('Resource', lists.resources), treatmentIds: ids('Treatment', lists.treatments) };
+}
+
+/** The outbox event type of an appointment change, after {@link actionFor}. */
+const EVENT_OF_ACTION: Record<AppointmentAction, OutboxEventType> = {
+  [AppointmentAction.CREATED]: OutboxEventType.APPOINTMENT_CREATED,
+  [AppointmentAction.UPDATED]: OutboxEventType.APPOINTMENT_UPDATED,
+  [AppointmentAction.RESCHEDULED]: OutboxEventType.APPOINTMENT_RESCHEDULED,
+  [AppointmentAction.STATUS_CHANGED]: OutboxEventType.APPOINTMENT_STATUS_CHANGED,
+  [AppointmentAction.CANCELLED]: OutboxEventType.APPOINTMENT_CANCELLED,
+};
+
+/** Stages the outbox event of a change to a managed appointment; its payload is read at commit. */
+function stageAppointmentEvent(em: EntityManager, a: Appointment, action: AppointmentAction, changes: Record<string, { before: unknown; after: unknown }>): void {
+  stageEvent(em, { type: EVENT_OF_ACTION[action], objectId: toGlobalId('Appointment', a.id), objectVersion: () => a.version, payload: () => appointmentPayload(em, a, heldLists(a)), changes });
 }
 
 function diff(before: Record<string, unknown>, after: Record<string, unknown>): Record<string, { before: unknown; after: unknown }> {
@@ -282,15 +306,26 @@ async function insertAppointment(
   applyStatus(a, input.status ?? AppointmentStatus.PENDING, input.confirmed, now);
   const lists = { assistants: links.assistants ?? [], resources: links.resources ?? [], treatments: links.treatments ?? [] };
   const stamps = { createdAt: now, updatedAt: now, organisation: viewer.organisationId };
+  const paymentRows = payments.map((p) => ({ ...stamps, id: uuidv7(), appointment: a.id, customer: a.customer ?? null, amount: p.amount, paymentKind: p.paymentKind, paymentMethod: p.paymentMethod ?? null, paidAt: now }));
+  const paymentMeta = em.getMetadata().get(Payment);
+  // Events staged earlier in the transaction (an inline customer, a consumed hold) come first, in this same statement.
+  const events: OutboxRow[] = [
+    ...takeStagedEvents(em),
+    // Its code exists only once code_number has run: the statement adds it to the payload.
+    { type: OutboxEventType.APPOINTMENT_CREATED, objectId: toGlobalId('Appointment', a.id), objectVersion: 1, payload: appointmentPayload(em, a, lists), payloadSql: `jsonb_build_object('code', ${NEXT_CODE_SQL})`, changes: null },
+    ...paymentRows.map((p) => ({
+      type: OutboxEventType.PAYMENT_RECORDED, objectId: toGlobalId('Payment', p.id), objectVersion: null,
+      payload: entityPayload(em, readOnlyInstance<Payment>(paymentMeta, { ...p, customer: (p.customer as { id: string } | null)?.id ?? null })), changes: null,
+    })),
+  ];
   const [row] = await execute<{ code: string }>(em, combine([
     pivotInsertStatement(em, Appointment, 'assistants', a.id, lists.assistants.map((r) => r.id)),
     pivotInsertStatement(em, Appointment, 'resources', a.id, lists.resources.map((r) => r.id)),
     pivotInsertStatement(em, Appointment, 'treatments', a.id, lists.treatments.map((r) => r.id)),
-    payments.length
-      ? insertStatement(em, Payment, payments.map((p) => ({ ...stamps, id: uuidv7(), appointment: a.id, customer: a.customer ?? null, amount: p.amount, paymentKind: p.paymentKind, paymentMethod: p.paymentMethod ?? null, paidAt: now })))
-      : null,
+    paymentRows.length ? insertStatement(em, Payment, paymentRows) : null,
     insertStatement(em, AppointmentEvent, [{ ...stamps, id: uuidv7(), appointment: a.id, actor: viewer.userId, action: AppointmentAction.CREATED, changes: withOverride(diff({}, snapshot(a, lists)), input.overrideAvailability), at: now }]),
     nextCodeNumber(viewer.organisationId),
+    outboxInsertStatement(viewer.organisationId, events),
     insertStatement(em, Appointment, [a as unknown as InsertRow], { expressions: { code: NEXT_CODE_SQL }, returning: 'code' }),
   ]));
   a.code = row!.code;
@@ -349,6 +384,7 @@ export async function createAppointment(ctx: Context, input: CreateAppointmentIn
         request = checked;
         // The hold's rows go before the appointment's are written: one transaction, so nobody else gets the slot in between.
         if (hold) {
+          stageEvent(em, { type: OutboxEventType.HOLD_RELEASED, objectId: toGlobalId('Hold', hold.id), payload: () => holdPayload(em, hold) });
           em.remove(hold);
           await em.flush();
         }
@@ -456,7 +492,9 @@ export async function updateAppointment(ctx: Context, input: UpdateAppointmentIn
       const changes = Object.keys(changed).length ? withOverride(changed, input.overrideAvailability) : changed;
       if (Object.keys(changes).length) {
         a.version += 1;
-        recordEvent(em, ctx, a, actionFor(changes, a.status), changes);
+        const action = actionFor(changes, a.status);
+        recordEvent(em, ctx, a, action, changes);
+        stageAppointmentEvent(em, a, action, changes);
       }
       await em.flush();
       return { result: a };
@@ -484,7 +522,9 @@ export async function cancelAppointment(ctx: Context, input: CancelAppointmentIn
     if (input.cancellationNote !== undefined) a.cancellationNote = input.cancellationNote;
     applyStatus(a, AppointmentStatus.CANCELLED, undefined, new Date());
     a.version += 1;
-    recordEvent(em, ctx, a, AppointmentAction.CANCELLED, diff(before, snapshot(a, heldLists(a))));
+    const changes = diff(before, snapshot(a, heldLists(a)));
+    recordEvent(em, ctx, a, AppointmentAction.CANCELLED, changes);
+    stageAppointmentEvent(em, a, AppointmentAction.CANCELLED, changes);
     await em.flush();
     return { result: a };
   });

@@ -9,6 +9,8 @@ import { paginate, type ConnectionArgs } from '../../shared/pagination.js';
 import { Company } from '../company/company.entity.js';
 import type { InteractionMethod } from '../interaction/interaction-enums.js';
 import { findMember } from '../user/user.service.js';
+import { toGlobalId } from '../../shared/global-id.js';
+import { entityPayload, OutboxEventType, stageEvent } from '../events/outbox.js';
 import { Customer } from './customer.entity.js';
 import { isValidIin } from './iin.js';
 
@@ -120,6 +122,7 @@ async function newCustomer(em: EntityManager, ctx: Context, input: CustomerField
   const customer = em.create(Customer, { organisation: ctx.viewer!.organisationId, name: name! });
   assignScalars(customer, input);
   await assignLinks(em, ctx, customer, input, path);
+  stageEvent(em, { type: OutboxEventType.CUSTOMER_CREATED, objectId: toGlobalId('Customer', customer.id), payload: () => entityPayload(em, customer) });
   return customer;
 }
 
@@ -177,6 +180,7 @@ export interface CustomerChanges extends CustomerFields {
 export function updateCustomer(ctx: Context, input: CustomerChanges) {
   return runMutation(ctx, async (em) => {
     const customer = await findByGlobalId(em, Customer, input.id, 'id');
+    stageEvent(em, { type: OutboxEventType.CUSTOMER_UPDATED, objectId: toGlobalId('Customer', customer.id), payload: () => entityPayload(em, customer), before: entityPayload(em, customer) });
     const errors = new UserErrorList();
     if (customer.deletedAt) errors.add(UserErrorCode.VALIDATION, 'The customer was erased (deleteCustomer): their data cannot be filled in again; create a new customer.', ['input', 'id']).throwIfAny();
     validateCustomerFields(errors, input, ['input'], { requireName: false });
@@ -234,6 +238,7 @@ export function deleteCustomer(ctx: Context, input: { id: string }) {
   return runMutation(ctx, async (em) => {
     const customer = await findForUpdate(em, Customer, input.id);
     if (customer.deletedAt) return { result: customer };
+    stageEvent(em, { type: OutboxEventType.CUSTOMER_UPDATED, objectId: toGlobalId('Customer', customer.id), payload: () => entityPayload(em, customer), before: entityPayload(em, customer) });
     for (const field of TEXT_FIELDS) if (field !== 'name') customer[field] = null;
     Object.assign(customer, { name: ERASED_CUSTOMER_NAME, dateOfBirth: null, preferredContactMethod: null, company: null, relatedUser: null, deletedAt: new Date() });
     const organisation = ctx.viewer!.organisationId;

@@ -4,6 +4,8 @@ import { findByGlobalId } from '../../shared/lookup.js';
 import { idempotent, runMutation } from '../../shared/mutation.js';
 import { moneyProblem } from '../appointment/appointment.rules.js';
 import { Appointment } from '../appointment/appointment.entity.js';
+import { toGlobalId } from '../../shared/global-id.js';
+import { entityPayload, OutboxEventType, stageEvent } from '../events/outbox.js';
 import { Payment } from './payment.entity.js';
 import type { RecordPaymentInput } from './payment.inputs.js';
 
@@ -19,7 +21,7 @@ export function recordPayment(ctx: Context, input: RecordPaymentInput) {
       const problem = moneyProblem(input.amount, ctx.viewer!.currency);
       if (problem) errors.add(UserErrorCode.VALIDATION, `amount ${problem}.`, ['input', 'amount']);
       errors.throwIfAny();
-      return em.create(Payment, {
+      const payment = em.create(Payment, {
         organisation: ctx.viewer!.organisationId,
         appointment,
         customer: appointment.customer ?? null,
@@ -28,6 +30,8 @@ export function recordPayment(ctx: Context, input: RecordPaymentInput) {
         paymentMethod: input.paymentMethod ?? null,
         paidAt: input.paidAt ?? new Date(),
       });
+      stageEvent(em, { type: OutboxEventType.PAYMENT_RECORDED, objectId: toGlobalId('Payment', payment.id), payload: () => entityPayload(em, payment) });
+      return payment;
     }),
   );
 }

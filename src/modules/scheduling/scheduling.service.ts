@@ -11,7 +11,8 @@ import { Customer } from '../customer/customer.entity.js';
 import { Resource } from '../resource/resource.entity.js';
 import { deactivatedSql } from '../user/membership.entity.js';
 import { User } from '../user/user.entity.js';
-import { Hold } from './hold.entity.js';
+import { entityPayload, OutboxEventType, stageEvent } from '../events/outbox.js';
+import { Hold, type HeldBookable } from './hold.entity.js';
 import type { AvailabilityInput, CreateHoldInput, CreateTimeOffInput, DeleteTimeOffInput, ReleaseHoldInput, SetWorkingHoursInput } from './scheduling.inputs.js';
 import { AvailableSlot, UnavailableSlot, type Availability } from './scheduling.payloads.js';
 import { UnavailabilityReason } from './scheduling.reason.js';
@@ -386,6 +387,7 @@ export async function createHold(ctx: Context, input: CreateHoldInput) {
         bufferBeforeMinutes: checked.bufferBeforeMinutes, bufferAfterMinutes: checked.bufferAfterMinutes,
         bookables: bookables.map((b) => ({ id: b.id, type: b.type as BookableType.User | BookableType.Resource })), customer, idempotencyKey: input.idempotencyKey ?? null,
       });
+      stageEvent(em, { type: OutboxEventType.HOLD_CREATED, objectId: toGlobalId('Hold', hold.id), payload: () => holdPayload(em, hold) });
       await em.flush();
       return hold;
     }),
@@ -410,9 +412,16 @@ async function findCustomer(em: EntityManager, globalId: string): Promise<Custom
 export function releaseHold(ctx: Context, input: ReleaseHoldInput) {
   return runMutation(ctx, async (em) => {
     const hold = await lockHold(em, input.id, 'id');
+    stageEvent(em, { type: OutboxEventType.HOLD_RELEASED, objectId: toGlobalId('Hold', hold.id), payload: () => holdPayload(em, hold) });
     em.remove(hold);
     return { result: hold };
   });
+}
+
+/** A hold as its outbox events carry it: its fields, and its bookables as `bookableIds` (global ids). */
+export function holdPayload(em: EntityManager, hold: Hold): Record<string, unknown> {
+  const { bookables, ...fields } = entityPayload(em, hold);
+  return { ...fields, bookableIds: (bookables as HeldBookable[]).map((b) => toGlobalId(b.type, b.id)) };
 }
 
 /** Loads a hold of the organisation under a row lock. @throws NOT_FOUND naming `field`. */
