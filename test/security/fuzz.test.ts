@@ -45,12 +45,16 @@ describe('every mutation under generated input', () => {
   });
   afterAll(() => app?.stop());
 
-  /** A digest of every tenant table's rows: equal before and after means nothing was written. */
+  /**
+   * A digest of every tenant table's rows: equal before and after means nothing was written. A token's
+   * `last_used_at` is left out: authentication refreshes it at most once a minute whatever the request
+   * does, so a run that outlasts a minute would see it move under a refused mutation.
+   */
   const digest = async () => {
     const tables = await app.sql<{ t: string }>(
       `select tablename as t from pg_tables where schemaname = 'public' and tablename not in ('rate_limit', 'mikro_orm_migrations') order by 1`,
     );
-    const parts = tables.map(({ t }) => `(select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) from "${t}" x)`);
+    const parts = tables.map(({ t }) => `(select md5(coalesce(string_agg((to_jsonb(x) - 'last_used_at')::text, '|' order by (to_jsonb(x) - 'last_used_at')::text), '')) from "${t}" x)`);
     return (await app.sql<{ d: string }>(`select md5(concat(${parts.join(', ')})) as d`))[0]!.d;
   };
 
