@@ -12,7 +12,7 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/db/embedded
 import { initOrm, migrate } from '../src/db/orm.js';
 import { createOrganisation } from '../src/modules/organisation/organisation.service.js';
 import { toGlobalId } from '../src/shared/global-id.js';
-import { NESTED_QUERY, nestedParams, scenarios, type Outcome, type Scenario, type Target } from './scenarios.js';
+import { NESTED_QUERY, nestedParams, nestedRows, PEER_FUNCTION, scenarios, type Outcome, type Scenario, type Target } from './scenarios.js';
 import { DATASET, seedDataset, type Seeded } from './seed.js';
 
 /**
@@ -20,8 +20,9 @@ import { DATASET, seedDataset, type Seeded } from './seed.js';
  * (`--kairos-env KEY=VALUE`, repeatable: extra environment for Kairos, e.g. NODE_OPTIONS or MALLOC_ARENA_MAX;
  * `--kairos PATH/dist/src/main.js`: measure that build of Kairos instead; `--profile`: Kairos writes a V8 CPU profile to bench/out/profiles; summarise it with bench/profile-summary.ts): seeds the issue-5 dataset
  * into a dedicated database of its own embedded PostgreSQL (pg_stat_statements loaded), starts
- * Kairos (dist/src/main.js) and the raw-pg baseline (dist/bench/baseline.js) as child processes, and
- * drives both over loopback with autocannon, one after the other, at 1 and 8 connections.
+ * Kairos (dist/src/main.js), the raw-pg baseline (dist/bench/baseline.js) and, for the nested read,
+ * the PostGraphile peer (dist/bench/postgraphile.js) as child processes, and drives them over
+ * loopback with autocannon, one after the other, at 1 and 8 connections.
  * Writes bench/out/<time>.json and, for a run of every scenario, the generated block of bench/RESULTS.md.
  */
 
@@ -207,6 +208,26 @@ async function sameAnswers(list: Scenario[], childOf: (t: Target) => Child, toke
   }
 }
 
+/**
+ * Kairos, the baseline and the PostGraphile peer must answer the nested read with the same rows:
+ * requests 0–4 of the scenario, compared in one normal form (`nestedRows`).
+ */
+async function sameRows(scenario: Scenario, childOf: (t: Target) => Child, token: string) {
+  for (let i = 0; i < 5; i++) {
+    const answers = await Promise.all(scenario.targets.map(async (t) => {
+      const res = await fetch(`http://127.0.0.1:${childOf(t).port}${t.path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: t.body(i) });
+      const text = await res.text();
+      const rows = nestedRows(text);
+      if (!rows.length) throw new Error(`${t.name} answered no rows for nested read ${i}: ${text.slice(0, 500)}`);
+      return JSON.stringify(rows);
+    }));
+    for (const [k, answer] of answers.entries()) {
+      if (answer !== answers[0]) throw new Error(`nested read ${i}: ${scenario.targets[k]!.name} and ${scenario.targets[0]!.name} answer different rows:\n${answer.slice(0, 600)}\n${answers[0]!.slice(0, 600)}`);
+    }
+  }
+  log(`nested: Kairos, the baseline and PostGraphile answer the same rows (5 requests, ${scenario.targets.map((t) => t.name).join(', ')})`);
+}
+
 /** Statements for one nested read of `first` appointments, Kairos and baseline: must not depend on `first`. */
 async function rowCountCheck(admin: pg.Client, kairos: Child, baseline: Child, token: string, seeded: Seeded) {
   const out: Record<string, Record<number, number>> = { kairos: {}, baseline: {} };
@@ -363,14 +384,16 @@ function report(data: { machine: Awaited<ReturnType<typeof machine>>; mode: stri
     `Run ${m.date} (${data.mode}${data.label ? `, ${data.label}` : ''}): ${m.cpu}, ${m.memoryGb} GB, ${m.kernel}, Node ${m.node}, ${m.postgres}; load average at start ${m.loadAverage}. Kairos runs as \`npm start\` does: \`node ${[...KAIROS_NODE_ARGS, 'dist/src/main.js'].join(' ')}\`.`,
     `Dataset: ${DATASET.customers} customers, ${DATASET.practitioners} practitioners, ${DATASET.rooms} rooms, ${DATASET.treatments} treatments, ${DATASET.appointments} appointments over ${DATASET.days} days (seeded in ${data.seedSeconds} s). ${MEASURE} s per measurement after ${WARM} s warm-up; wall time ${data.wallSeconds} s.`,
     '',
-    '| scenario | target | conns | req/s | p50 ms | p99 ms | statements/req | server CPU ms/req | KB/response | peak RSS MB | ok / refused / errors | ÷ baseline |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|',
+    '| scenario | target | conns | req/s | p50 ms | p99 ms | statements/req | server CPU ms/req | KB/response | peak RSS MB | ok / refused / errors | ÷ baseline | ÷ PostGraphile |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|',
   ];
   for (const s of all) {
     for (const x of data.measurements.filter((y) => y.scenario === s.name)) {
       const base = data.measurements.find((y) => y.scenario === x.scenario && y.connections === x.connections && y.target === 'baseline');
+      const peer = data.measurements.find((y) => y.scenario === x.scenario && y.connections === x.connections && y.target === 'postgraphile');
       const ratio = x.target !== 'baseline' && base ? (x.rps / base.rps).toFixed(2) : '';
-      lines.push(`| ${s.name} | ${x.target} | ${x.connections} | ${x.rps} | ${x.p50} | ${x.p99} | ${x.statementsPerRequest} | ${x.cpuMsPerRequest} | ${x.kbPerResponse} | ${x.peakRssMb} | ${x.ok} / ${x.refused} / ${x.errors} | ${ratio} |`);
+      const peerRatio = x.target !== 'postgraphile' && peer ? (x.rps / peer.rps).toFixed(2) : '';
+      lines.push(`| ${s.name} | ${x.target} | ${x.connections} | ${x.rps} | ${x.p50} | ${x.p99} | ${x.statementsPerRequest} | ${x.cpuMsPerRequest} | ${x.kbPerResponse} | ${x.peakRssMb} | ${x.ok} / ${x.refused} / ${x.errors} | ${ratio} | ${peerRatio} |`);
     }
   }
   const rc = data.rowCount;
@@ -427,6 +450,7 @@ async function main(): Promise<void> {
     await admin.connect();
     await admin.query('create extension if not exists pg_stat_statements');
     const seeded = await seedDataset(admin, organisationId);
+    await admin.query(PEER_FUNCTION);
     const seedSeconds = Math.round((Date.now() - seedStart) / 100) / 10;
     log(`Seeded in ${seedSeconds} s`);
 
@@ -434,20 +458,25 @@ async function main(): Promise<void> {
       DATABASE_URL: databaseUrl, HOST: '127.0.0.1', LOG_LEVEL: 'warn', KAIROS_SEED_DEMO: 'false', DB_POOL_MAX: POOL_MAX,
       ...Object.fromEntries((args['kairos-env'] ?? []).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)])),
     };
-    // The scenarios measure throughput from one token: the default rate limits (docs/security.md) would cap it.
-    const kairosEnv = { ...limitedEnv, RATE_LIMIT_TOKEN_POINTS: '100000000', RATE_LIMIT_ORGANISATION_POINTS: '100000000' };
+    // The scenarios measure throughput from one token: the default rate limits (docs/security.md) would cap it;
+    // the in-flight cap (4 per token by default) would refuse half of the 8 connections' requests.
+    const kairosEnv = { ...limitedEnv, RATE_LIMIT_TOKEN_POINTS: '100000000', RATE_LIMIT_ORGANISATION_POINTS: '100000000', RATE_LIMIT_CONCURRENCY: '10000' };
     const profileArgs = args.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(ROOT, 'bench/out/profiles')}`] : [];
     const kairos = await startChild(KAIROS_MAIN, { ...kairosEnv, PORT: String(await freePort()) }, [...KAIROS_NODE_ARGS, ...profileArgs]);
     children.push(kairos);
     const baseline = await startChild(path.join(ROOT, 'dist/bench/baseline.js'), { DATABASE_URL: databaseUrl, DB_POOL_MAX: POOL_MAX, PORT: String(await freePort()) });
     children.push(baseline);
-    const childOf = (t: Target) => (t.name === 'kairos' ? kairos : baseline);
 
     const rowCount = await rowCountCheck(admin, kairos, baseline, token, seeded);
     log(`Statements per nested read (5 → 50 rows): Kairos ${rowCount.kairos[5]} → ${rowCount.kairos[50]}, baseline ${rowCount.baseline[5]} → ${rowCount.baseline[50]}`);
+    // Started after the statement count, which counts every statement of the bench database: the peer's own would join it.
+    const peer = await startChild(path.join(ROOT, 'dist/bench/postgraphile.js'), { DATABASE_URL: databaseUrl, DB_POOL_MAX: POOL_MAX, PORT: String(await freePort()), NODE_ENV: 'production' });
+    children.push(peer);
+    const childOf = (t: Target) => (t.name === 'kairos' ? kairos : t.name === 'postgraphile' ? peer : baseline);
 
     const all = scenarios(seeded);
     await sameAnswers(all.filter((s) => s.name.startsWith('availability-')), childOf, token);
+    await sameRows(all.find((s) => s.name === 'nested')!, childOf, token);
     const measurements: Measurement[] = [];
     for (const scenario of all.filter((s) => !only || only.has(s.name))) {
       log(`\n${scenario.title}`);
@@ -465,6 +494,9 @@ async function main(): Promise<void> {
         for (const x of measurements.filter((y) => y.scenario === scenario.name && y.target !== 'baseline' && y.connections === connections)) {
           log(`  ${x.target} ÷ baseline at ${connections} connection(s): ${(x.rps / base.rps).toFixed(2)}`);
         }
+        const peerAt = measurements.find((x) => x.scenario === scenario.name && x.target === 'postgraphile' && x.connections === connections);
+        const kairosAt = measurements.find((x) => x.scenario === scenario.name && x.target === 'kairos' && x.connections === connections);
+        if (peerAt && kairosAt) log(`  kairos ÷ postgraphile at ${connections} connection(s): ${(kairosAt.rps / peerAt.rps).toFixed(2)}`);
       }
     }
     if (kairos.output.length) log(`\nKairos wrote ${kairos.output.length} lines on stdout/stderr; the last: ${kairos.output.at(-1)!.slice(0, 400)}`);

@@ -6,7 +6,7 @@ export type Outcome = 'ok' | 'refused' | 'error';
 
 /** One system under test for a scenario: where to POST and the body of the i-th request. */
 export interface Target {
-  name: 'kairos' | 'baseline' | 'baseline-cte';
+  name: 'kairos' | 'baseline' | 'baseline-cte' | 'postgraphile';
   path: string;
   body(i: number): string;
 }
@@ -35,6 +35,62 @@ export const NESTED_QUERY = `query PractitionerDays($practitionerId: ID!, $from:
     } }
   }
 }`;
+
+/**
+ * The bench-only SQL function the PostGraphile peer serves the nested read through (issue 14): a
+ * practitioner's appointments overlapping a window, in Kairos's order. Created by bench/run.ts in the
+ * bench database before the peer starts; not a product migration. `stable` and `language sql`, so
+ * PostgreSQL inlines it into PostGraphile's statement.
+ */
+export const PEER_FUNCTION = `create or replace function bench_practitioner_appointments(practitioner uuid, from_at timestamptz, to_at timestamptz)
+  returns setof appointment language sql stable as $$
+    select a.* from appointment a
+     where a.practitioner_id = practitioner and a.deleted_at is null and a.ends_at > from_at and a.starts_at < to_at
+     order by a.starts_at, a.id
+  $$`;
+
+/** The nested read as PostGraphile 5 (amber preset) names it; `id` is its Node ID, as Kairos answers global ids. */
+export const PEER_NESTED_QUERY = `query PractitionerDays($practitioner: UUID!, $from: Datetime!, $to: Datetime!, $first: Int!) {
+  benchPractitionerAppointments(practitioner: $practitioner, fromAt: $from, toAt: $to, first: $first) {
+    edges { node {
+      id code startsAt endsAt status notes serviceAmount
+      customer: customerByCustomerId { id name phoneNumber email }
+      treatments: appointmentTreatmentsByAppointmentId { nodes { treatment: treatmentByTreatmentId { id name durationMinutes price } } }
+      payments: paymentsByAppointmentId { nodes { id amount paymentKind paymentMethod paidAt } }
+    } }
+  }
+}`;
+
+/** The variables of the i-th nested read for the PostGraphile peer. */
+export function peerNestedVariables(seeded: Seeded, i: number, first = 50) {
+  const p = nestedParams(seeded, i, first);
+  return { practitioner: p.practitionerId, from: p.from, to: p.to, first: p.first };
+}
+
+type Json = Record<string, any>;
+/** The uuid inside a Kairos global id (base64url of `Type:uuid`) or a PostGraphile Node ID (base64 of `["Type","uuid"]`). */
+const uuidOf = (id: string) => /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/.exec(Buffer.from(id, 'base64').toString('utf8'))?.[0] ?? id;
+const instant = (t: string | null) => (t === null ? null : new Date(t).toISOString());
+const decimal = (d: string | null) => (d === null ? null : String(Number(d)));
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * The rows of a nested-read answer of Kairos, the baseline or the peer in one normal form (ids as
+ * uuids, instants as ISO strings, decimals as numbers' text, children sorted by id), for the sanity
+ * step that checks the three answer the same rows.
+ */
+export function nestedRows(body: string): Json[] {
+  const data = (JSON.parse(body) as Json).data;
+  const edges: Json[] = (data?.appointments ?? data?.benchPractitionerAppointments)?.edges ?? [];
+  return edges.map(({ node: a }) => ({
+    id: uuidOf(a.id), code: a.code, startsAt: instant(a.startsAt), endsAt: instant(a.endsAt), status: a.status, notes: a.notes, serviceAmount: decimal(a.serviceAmount),
+    customer: a.customer && { id: uuidOf(a.customer.id), name: a.customer.name, phoneNumber: a.customer.phoneNumber, email: a.customer.email },
+    treatments: (Array.isArray(a.treatments) ? a.treatments : a.treatments.nodes.map((n: Json) => n.treatment))
+      .map((t: Json) => ({ id: uuidOf(t.id), name: t.name, durationMinutes: t.durationMinutes, price: decimal(t.price) })).sort(byId),
+    payments: (Array.isArray(a.payments) ? a.payments : a.payments.nodes)
+      .map((p: Json) => ({ id: uuidOf(p.id), amount: decimal(p.amount), paymentKind: p.paymentKind, paymentMethod: p.paymentMethod, paidAt: instant(p.paidAt) })).sort(byId),
+  }));
+}
 
 const CUSTOMER_QUERY = `query CustomerPage($id: ID!, $first: Int!) {
   customer(id: $id) {
@@ -123,6 +179,7 @@ export function scenarios(seeded: Seeded): Scenario[] {
           },
         },
         { name: 'baseline', path: '/nested', body: (i) => JSON.stringify(nestedParams(seeded, i)) },
+        { name: 'postgraphile', path: '/graphql', body: (i) => gql(PEER_NESTED_QUERY, peerNestedVariables(seeded, i)) },
       ],
     },
     {

@@ -1,5 +1,6 @@
-import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { GraphQLInterfaceType, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray, type PubSub } from 'type-graphql';
+import { resolveNodeType } from '../shared/node.js';
 import { DateTimeScalar } from '../shared/scalars.js';
 import { resolvers } from './resolvers.js';
 
@@ -16,15 +17,19 @@ const NO_TOPICS: PubSub = {
   },
 };
 
-/** Builds the executable schema from the type-graphql resolvers. `Date` values are `DateTime`. */
+/** Builds the executable schema from the type-graphql resolvers. `Date` values are `DateTime`; `Node.resolveType` is synchronous. */
 export async function createSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+  const schema = await buildSchema({
     resolvers: resolvers as unknown as NonEmptyArray<Function>,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: false,
     pubSub: NO_TOPICS,
     emitSchemaFile: false,
   });
+  // type-graphql wraps a declared resolveType in an async function; graphql-jit, the executor
+  // (src/app/jit-executor.ts), takes the type name synchronously. The same function, unwrapped.
+  (schema.getType('Node') as GraphQLInterfaceType).resolveType = resolveNodeType;
+  return schema;
 }
 
 /** The published SDL (`schema/schema.graphql`): sorted, with descriptions. */

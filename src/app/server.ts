@@ -7,7 +7,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { execute, GraphQLError, type GraphQLSchema } from 'graphql';
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import { isDatabaseUnavailable, UNAVAILABLE_RETRY_AFTER_SECONDS } from '../db/outage.js';
@@ -15,6 +15,7 @@ import { TOKEN_HEADERS, tokenFromHeaders } from '../modules/auth/auth.service.js
 import { createContext } from './context.js';
 import { corsMiddleware, NO_CORS, type CorsSettings } from './cors.js';
 import { serveGraphiQL } from './graphiql.js';
+import { jitExecutor, localGateway } from './jit-executor.js';
 import { limitValidationRules, type QueryLimits } from './query-limits.js';
 import { headerMap, rateLimitHeaders, RateLimitedError, RateLimiter, requestKey, type RateLimits } from './rate-limit.js';
 import { requestGuardPlugin, type GuardedContext } from './request-guard.js';
@@ -42,13 +43,13 @@ const PREFLIGHT_HEADERS = ['x-apollo-operation-name', 'apollo-require-preflight'
 const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'OPERATION_RESOLUTION_FAILURE']);
 
 /** What the request's log line reports beyond what Express knows; filled in as the request goes. */
-interface RequestReport {
+export interface RequestReport {
   operationName: string | null;
   errorCodes: string[];
 }
 
 /** The request context plus what the server itself needs to know about the HTTP request. */
-interface ServerContext extends GuardedContext {
+export interface ServerContext extends GuardedContext {
   /** The client prefers `application/json` to `application/graphql-response+json` (Apollo answers the same way). */
   legacyJson: boolean;
   report: RequestReport;
@@ -57,6 +58,9 @@ interface ServerContext extends GuardedContext {
 export interface KairosServer {
   app: express.Express;
   httpServer: http.Server;
+  /** The Apollo server behind `/graphql` and its schema (bench/decompose.ts runs operations on both without HTTP). */
+  apollo: ApolloServer<ServerContext>;
+  schema: GraphQLSchema;
   /** Listens on `port` (0 picks a free one); answers the bound port. */
   listen(port: number, host?: string): Promise<number>;
   /** Stops accepting connections, lets in-flight requests finish, then stops Apollo. */
@@ -160,7 +164,14 @@ export async function createServer(options: {
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<ServerContext>({
-    schema,
+    // graphql-jit executes the operations (bench/RESULTS.md, issue 14), handed to Apollo through its
+    // gateway interface; graphql-js runs what graphql-jit cannot compile.
+    gateway: localGateway(
+      schema,
+      jitExecutor(schema, async ({ document, operationName, request, context }) =>
+        execute({ schema, document, operationName, variableValues: request.variables, contextValue: context }),
+      ),
+    ),
     introspection: true,
     // main.ts owns SIGINT/SIGTERM (drain, close the pool, stop PostgreSQL). Apollo's own handler would
     // start stop() first, and @apollo/server 5 never resolves the barrier a second stop() awaits, so
@@ -334,6 +345,8 @@ export async function createServer(options: {
   return {
     app,
     httpServer,
+    apollo,
+    schema,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);

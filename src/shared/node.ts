@@ -1,9 +1,12 @@
 import { Field, ID, InterfaceType } from 'type-graphql';
 
+/** The GraphQL type of a `Node` value: its class's name (read-only instances keep their class). */
+export const resolveNodeType = (value: object): string => value.constructor.name;
+
 /** Relay Global Object Identification: every type with an id implements `Node`. */
 @InterfaceType({
   description: 'An object with a global id, fetchable with `node(id:)` / `nodes(ids:)`.',
-  resolveType: (value: object) => value.constructor.name,
+  resolveType: resolveNodeType,
 })
 export abstract class Node {
   /**
