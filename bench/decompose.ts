@@ -142,7 +142,7 @@ async function main(): Promise<void> {
     const apolloJs = await apolloWith(false);
     const apolloJit = await apolloWith(true);
     const viaApollo = (server: ApolloServer<ServerContext>) => async (i: number) => {
-      const contextValue: ServerContext = { ...(await context()), legacyJson: false, report: { operationName: null, errorCodes: [] }, rate: { ...requestKey(token, '127.0.0.1'), states: [] } };
+      const contextValue: ServerContext = { ...(await context()), legacyJson: false, report: { operationName: null, errorCodes: [] }, rate: { ...requestKey(token, '127.0.0.1'), states: [], release: () => {} } };
       const response = await server.executeOperation({ query: NESTED_QUERY, variables: variables(i) }, { contextValue });
       if (response.body.kind !== 'single') throw new Error('Apollo answered incrementally');
       return requireData(response.body.singleResult as ExecutionResult, 'apollo');
@@ -159,7 +159,7 @@ async function main(): Promise<void> {
         name: "3. Apollo executeOperation (Kairos's plugins and executor) + JSON.stringify",
         run: async (i) => {
           const rate = requestKey(token, '127.0.0.1');
-          const contextValue: ServerContext = { ...(await context()), legacyJson: false, report: { operationName: null, errorCodes: [] }, rate: { ...rate, states: [] } };
+          const contextValue: ServerContext = { ...(await context()), legacyJson: false, report: { operationName: null, errorCodes: [] }, rate: { ...rate, states: [], release: () => {} } };
           const response = await apollo.executeOperation({ query: NESTED_QUERY, variables: variables(i) }, { contextValue });
           if (response.body.kind !== 'single') throw new Error('Apollo answered incrementally');
           return requireData(response.body.singleResult as ExecutionResult, 'apollo');
