@@ -15,6 +15,7 @@
       "ApiToken",
       "Appointment",
       "AppointmentEvent",
+      "AppointmentSeries",
       "Brand",
       "CancellationReason",
       "Case",
@@ -36,6 +37,7 @@
       "TimeBand",
       "TimeOff",
       "Treatment",
+      "TreatmentPlan",
       "TreatmentSession",
       "UnitCode",
       "User"

@@ -21,6 +21,7 @@ import { Membership } from '../modules/user/membership.entity.js';
 import { User } from '../modules/user/user.entity.js';
 import { Hold } from '../modules/scheduling/hold.entity.js';
 import { TimeOff } from '../modules/scheduling/time-off.entity.js';
+import { AppointmentSeries, TreatmentPlan } from '../modules/series/series.entity.js';
 import { WorkingHours } from '../modules/scheduling/working-hours.entity.js';
 import { ArchivableEntity, VersionedEntity } from '../shared/archivable.entity.js';
 import { BaseEntity } from '../shared/base.entity.js';
@@ -31,5 +32,5 @@ export const entities = [
   BaseEntity, TenantEntity, VersionedEntity, ArchivableEntity, Organisation, User, Membership, ApiToken, Company, Customer, Account, Property,
   Operation, TimeBand, Location, Resource, Brand, ProductType, ProductCategory, UnitCode, Product, Treatment,
   TreatmentSession, Case, ClientPackage, CancellationReason, Interaction, Appointment, AppointmentEvent,
-  Payment, IdempotencyKey, WorkingHours, TimeOff, Hold, Invitation,
+  Payment, IdempotencyKey, WorkingHours, TimeOff, Hold, Invitation, AppointmentSeries, TreatmentPlan,
 ];

@@ -14,6 +14,7 @@ export enum UserErrorCode {
   ALREADY_MEMBER = 'ALREADY_MEMBER',
   INVITATION_NOT_PENDING = 'INVITATION_NOT_PENDING',
   ACCOUNT_EXISTS = 'ACCOUNT_EXISTS',
+  OCCURRENCES_UNAVAILABLE = 'OCCURRENCES_UNAVAILABLE',
 }
 registerEnumType(UserErrorCode, {
   name: 'UserErrorCode',
@@ -30,6 +31,7 @@ registerEnumType(UserErrorCode, {
     ALREADY_MEMBER: { description: '`createUser` for an address that already belongs to a member of this organisation.' },
     INVITATION_NOT_PENDING: { description: 'The invitation was already accepted, was revoked, or has expired.' },
     ACCOUNT_EXISTS: { description: '`acceptInvitation` with a code for an address that already has a Kairos account: accept with that account\'s own API token instead.' },
+    OCCURRENCES_UNAVAILABLE: { description: 'A series or treatment plan booked ALL_OR_NOTHING (or BEST_EFFORT with no occurrence that fits) has occurrences or sessions that cannot be booked; the payload\'s `occurrences` / `sessions` say which and why. Nothing was written.' },
   },
 });
 
