@@ -395,7 +395,7 @@ function checkHoldMatches(hold: Hold, startsAt: Date, endsAt: Date, bookableIds:
 }
 
 /** Loads the appointment to change under a row lock, and checks `expectedVersion`. */
-async function lockForChange(em: EntityManager, id: string, expectedVersion: number | null | undefined): Promise<Appointment> {
+export async function lockForChange(em: EntityManager, id: string, expectedVersion: number | null | undefined): Promise<Appointment> {
   const decoded = fromGlobalId(id);
   if (!decoded || decoded.type !== 'Appointment') throw notFound('Appointment', id, 'id');
   const appointment = await em.findOne(Appointment, { id: decoded.id, deletedAt: null }, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['assistants', 'resources', 'treatments', 'timeBand', 'room', 'vehicle', 'practitioner'] });
@@ -419,7 +419,7 @@ function actionFor(changes: Record<string, unknown>, status: AppointmentStatus):
  * (INVALID_STATUS_TRANSITION), every rule of create again, a new `version` and a history event when
  * anything changed. `onRequest` receives what a move asked for, to explain a conflict with.
  */
-async function changeAppointment(em: EntityManager, ctx: Context, a: Appointment, input: UpdateAppointmentInput, onRequest: (request: BookingRequest) => void): Promise<Appointment> {
+export async function changeAppointment(em: EntityManager, ctx: Context, a: Appointment, input: UpdateAppointmentInput, onRequest: (request: BookingRequest) => void): Promise<Appointment> {
   const before = snapshot(a, heldLists(a));
   const errors = new UserErrorList();
   if (input.treatmentIds && input.treatmentIds.length === 0) errors.add(UserErrorCode.VALIDATION, 'treatmentIds must name at least one treatment.', ['input', 'treatmentIds']);

@@ -84,10 +84,11 @@ export function reasonsOf(rejections: Rejection[]): UnavailabilityReason[] {
  * `availability(input:)`: every candidate start of the slot grid in `[from, to)`, offered when every
  * requirement group can be filled, else (with `includeUnavailable`) answered with its reasons.
  * Statements: one look-up of the ids, one load of the facts (whatever the range and the number of
- * appointments), and the loads of the offered bookables.
+ * appointments), and the loads of the offered bookables. `em` is a transaction's when a write
+ * searches (a treatment plan placing its sessions sees the ones it booked).
  * @throws GraphQLError NOT_FOUND for an unknown or foreign id.
  */
-export async function availability(ctx: Context, input: AvailabilityInput): Promise<Availability> {
+export async function availability(ctx: Context, input: AvailabilityInput, em: EntityManager = ctx.em): Promise<Availability> {
   const viewer = requireViewer(ctx);
   const errors = new UserErrorList();
   const from = input.from.getTime();
@@ -113,7 +114,7 @@ export async function availability(ctx: Context, input: AvailabilityInput): Prom
     ...(input.locationId ? [{ field: 'locationId', globalId: input.locationId, types: ['Location'] as Found['type'][] }] : []),
     ...(input.excludeAppointmentId ? [{ field: 'excludeAppointmentId', globalId: input.excludeAppointmentId, types: ['Appointment'] as Found['type'][] }] : []),
   ];
-  const found = await resolveIds(ctx.em, viewer.organisationId, wanted);
+  const found = await resolveIds(em, viewer.organisationId, wanted);
   const bookableRows = new Map(found.filter((f) => f.type === 'User' || f.type === 'Resource').map((f) => [f.id, f]));
   const treatments = found.filter((f) => f.type === 'Treatment').map(treatmentRules);
   const location = found.find((f) => f.type === 'Location');
@@ -128,7 +129,7 @@ export async function availability(ctx: Context, input: AvailabilityInput): Prom
   if (errors.errors.length) return empty(timeZone);
 
   const now = Date.now();
-  const facts = await loadFacts(ctx.em, {
+  const facts = await loadFacts(em, {
     organisationId: viewer.organisationId, organisationTimeZone: viewer.timeZone,
     bookables: [...bookableRows.values()].map((b) => ({ id: b.id, type: b.type as 'User' | 'Resource', name: b.name })),
     locationId: location?.id ?? null, treatments, from, to, now,

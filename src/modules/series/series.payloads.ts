@@ -42,7 +42,7 @@ export class PlanSession extends BookingAttempt {
   @Field(() => SessionType, { description: 'TREATMENT or CONTROL, from the treatment\'s plan.' })
   sessionType!: SessionType;
 
-  @Field(() => Date, { nullable: true, description: 'Start of the window it was searched in (local midnight of its target day); null when an earlier session was not placed.' })
+  @Field(() => Date, { nullable: true, description: 'Start of the window it was searched in: local midnight (organisation\'s zone) of its target day, or later when the previous session ends later; null for a session updateTreatmentPlan did not place.' })
   windowStartsAt!: Date | null;
 
   @Field(() => Date, { nullable: true, description: 'End of that window (exclusive): target day + toleranceDays + 1, local midnight.' })
