@@ -7,6 +7,7 @@ import { Migration20261130132158_invitations_token_lifecycle } from './Migration
 import { Migration20261130133500_hardening } from './Migration20261130133500_hardening.js';
 import { Migration20261130142630_catalogue_archive } from './Migration20261130142630_catalogue_archive.js';
 import { Migration20261130155533_series } from './Migration20261130155533_series.js';
+import { Migration20261130162407_waitlist } from './Migration20261130162407_waitlist.js';
 
 /** Every migration, in order. A new migration file must be added here (the CLI prints its class name). */
 export const migrationsList: MigrationObject[] = [
@@ -18,4 +19,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261130133500_hardening', class: Migration20261130133500_hardening },
   { name: 'Migration20261130142630_catalogue_archive', class: Migration20261130142630_catalogue_archive },
   { name: 'Migration20261130155533_series', class: Migration20261130155533_series },
+  { name: 'Migration20261130162407_waitlist', class: Migration20261130162407_waitlist },
 ];

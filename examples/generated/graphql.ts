@@ -856,6 +856,7 @@ export type PractitionerWithRoomWeekQuery = { availability: { timeZone: string, 
         | { __typename: 'TreatmentSession', id: string }
         | { __typename: 'UnitCode', id: string }
         | { __typename: 'User', name: string, id: string }
+        | { __typename: 'WaitlistEntry', id: string }
       > }>, unavailable: Array<{ startsAt: string, endsAt: string, reasons: Array<{ code: UnavailabilityCode, message: string, bookable:
           | { __typename: 'Account', id: string }
           | { __typename: 'ApiToken', id: string }
@@ -887,6 +888,7 @@ export type PractitionerWithRoomWeekQuery = { availability: { timeZone: string, 
           | { __typename: 'TreatmentSession', id: string }
           | { __typename: 'UnitCode', id: string }
           | { __typename: 'User', id: string }
+          | { __typename: 'WaitlistEntry', id: string }
          | null, appointment: { id: string, code: string } | null, hold: { id: string, expiresAt: string } | null }> }>, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
 
 export type HoldSlotMutationVariables = Exact<{
@@ -895,6 +897,7 @@ export type HoldSlotMutationVariables = Exact<{
 
 
 export type HoldSlotMutation = { createHold: { replayed: boolean, hold: { id: string, startsAt: string, endsAt: string, expiresAt: string, bookables: Array<
+        | { id: string }
         | { id: string }
         | { id: string }
         | { id: string }
@@ -1104,6 +1107,7 @@ export type NodeByIdQuery = { node:
     | { __typename: 'TreatmentSession', id: string }
     | { __typename: 'UnitCode', id: string }
     | { __typename: 'User', name: string, email: string, id: string }
+    | { __typename: 'WaitlistEntry', id: string }
    | null };
 
 export type PractitionerWeekQueryVariables = Exact<{

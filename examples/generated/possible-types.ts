@@ -40,7 +40,8 @@
       "TreatmentPlan",
       "TreatmentSession",
       "UnitCode",
-      "User"
+      "User",
+      "WaitlistEntry"
     ]
   }
 };

@@ -15,6 +15,7 @@ import { schedulingResolvers } from '../modules/scheduling/scheduling.resolver.j
 import { TimeOff } from '../modules/scheduling/time-off.entity.js';
 import { AppointmentSeries, TreatmentPlan } from '../modules/series/series.entity.js';
 import { seriesResolvers } from '../modules/series/series.resolver.js';
+import { WaitlistEntry } from '../modules/series/waitlist.entity.js';
 import { InvitationResolver, UserResolver } from '../modules/user/user.resolver.js';
 import { ApiTokenResolver } from '../modules/auth/api-token.resolver.js';
 import { ApiToken } from '../modules/auth/api-token.entity.js';
@@ -24,7 +25,7 @@ import { connectionResolvers } from '../shared/pagination.js';
 import { catalogueResolvers, catalogueRootTypes } from './resolvers.catalogue.js';
 
 /** Node types that get a root field `<type>(id: ID!)`. */
-const rootFieldTypes = [Organisation, User, Invitation, ApiToken, Appointment, AppointmentEvent, Interaction, Payment, Hold, TimeOff, AppointmentSeries, TreatmentPlan, ...catalogueRootTypes] as ClassType[];
+const rootFieldTypes = [Organisation, User, Invitation, ApiToken, Appointment, AppointmentEvent, Interaction, Payment, Hold, TimeOff, AppointmentSeries, TreatmentPlan, WaitlistEntry, ...catalogueRootTypes] as ClassType[];
 
 /** Every resolver class of the schema. */
 export const resolvers = [

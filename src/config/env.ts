@@ -107,6 +107,8 @@ const EnvSchema = z.object({
   SERIES_MAX_SPAN_MONTHS: integer(1, 120).default(24),
   /** Largest `toleranceDays` of a treatment plan; at most 60, so that a session's window fits one 62-day search. */
   PLAN_MAX_TOLERANCE_DAYS: integer(0, 60).default(60),
+  /** Longest window (`from` to `to`) of a waitlist entry, in days (the issue's 90). */
+  WAITLIST_MAX_WINDOW_DAYS: integer(1, 366).default(90),
 }).superRefine((config, ctx) => {
   if (config.CORS_CREDENTIALS && config.CORS_ORIGINS.includes('*')) {
     ctx.addIssue({ code: 'custom', path: ['CORS_CREDENTIALS'], message: 'true needs CORS_ORIGINS to list the origins: browsers refuse credentials with the * origin' });
@@ -187,6 +189,9 @@ export function serverLimits(config: Config): ServerLimits {
 }
 
 /** The bounds of series and treatment plans of {@link Config} (docs/series.md). */
-export function seriesLimits(config: Config): { maxOccurrences: number; maxSpanMonths: number; maxToleranceDays: number } {
-  return { maxOccurrences: config.SERIES_MAX_OCCURRENCES, maxSpanMonths: config.SERIES_MAX_SPAN_MONTHS, maxToleranceDays: config.PLAN_MAX_TOLERANCE_DAYS };
+export function seriesLimits(config: Config): { maxOccurrences: number; maxSpanMonths: number; maxToleranceDays: number; maxWaitlistDays: number } {
+  return {
+    maxOccurrences: config.SERIES_MAX_OCCURRENCES, maxSpanMonths: config.SERIES_MAX_SPAN_MONTHS, maxToleranceDays: config.PLAN_MAX_TOLERANCE_DAYS,
+    maxWaitlistDays: config.WAITLIST_MAX_WINDOW_DAYS,
+  };
 }

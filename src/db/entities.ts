@@ -22,6 +22,7 @@ import { User } from '../modules/user/user.entity.js';
 import { Hold } from '../modules/scheduling/hold.entity.js';
 import { TimeOff } from '../modules/scheduling/time-off.entity.js';
 import { AppointmentSeries, TreatmentPlan } from '../modules/series/series.entity.js';
+import { WaitlistEntry } from '../modules/series/waitlist.entity.js';
 import { WorkingHours } from '../modules/scheduling/working-hours.entity.js';
 import { ArchivableEntity, VersionedEntity } from '../shared/archivable.entity.js';
 import { BaseEntity } from '../shared/base.entity.js';
@@ -32,5 +33,5 @@ export const entities = [
   BaseEntity, TenantEntity, VersionedEntity, ArchivableEntity, Organisation, User, Membership, ApiToken, Company, Customer, Account, Property,
   Operation, TimeBand, Location, Resource, Brand, ProductType, ProductCategory, UnitCode, Product, Treatment,
   TreatmentSession, Case, ClientPackage, CancellationReason, Interaction, Appointment, AppointmentEvent,
-  Payment, IdempotencyKey, WorkingHours, TimeOff, Hold, Invitation, AppointmentSeries, TreatmentPlan,
+  Payment, IdempotencyKey, WorkingHours, TimeOff, Hold, Invitation, AppointmentSeries, TreatmentPlan, WaitlistEntry,
 ];

@@ -28,6 +28,8 @@ import type { Hold } from '../scheduling/hold.entity.js';
 import { paymentStatus } from './payment-status.js';
 import { AppointmentSeries, SeriesScope } from '../series/series.entity.js';
 import { shiftWallClock } from '../series/series.rules.js';
+import { WaitlistEntry, WaitlistStatus } from '../series/waitlist.entity.js';
+import { offerFreedSlot, passLapsedOffers } from '../series/waitlist.service.js';
 
 /** Longest staff note, reason or comment (spec: notes and reasons at most 1,000 characters). */
 export const MAX_TEXT = 1000;
@@ -354,6 +356,8 @@ export async function bookAppointment(em: EntityManager, ctx: Context, input: Cr
   onRequest(checked);
   // The hold's rows go before the appointment's are written: one transaction, so nobody else gets the slot in between.
   if (hold) {
+    // A waitlist offer taken up: its entry is booked (src/modules/series/waitlist.service.ts).
+    await em.nativeUpdate(WaitlistEntry, { offer: hold.id }, { status: WaitlistStatus.BOOKED, offer: null });
     em.remove(hold);
     await em.flush();
   }
@@ -560,6 +564,9 @@ export async function cancelAppointment(ctx: Context, input: CancelAppointmentIn
     cancelled = [a, ...others].sort((x, y) => (x.occurrence ?? 0) - (y.occurrence ?? 0));
     for (const one of cancelled) await cancelOne(em, ctx, one, input, reason);
     await em.flush();
+    // The freed slots go to the waitlist, in join order.
+    await passLapsedOffers(em, ctx);
+    for (const one of cancelled) await offerFreedSlot(em, ctx, one.startsAt, one.endsAt);
     return { result: a };
   });
   return { conflicts: [], ...payload, appointments: payload.result ? cancelled : [] };

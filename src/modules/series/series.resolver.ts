@@ -8,6 +8,7 @@ import { BookTreatmentPlanInput, CreateAppointmentSeriesInput, UpdateTreatmentPl
 import { BookTreatmentPlanPayload, CreateAppointmentSeriesPayload, UpdateTreatmentPlanPayload } from './series.payloads.js';
 import { createAppointmentSeries } from './series.service.js';
 import { bookTreatmentPlan, updateTreatmentPlan } from './treatment-plan.service.js';
+import { WaitlistResolver } from './waitlist.resolver.js';
 
 @Resolver(() => AppointmentSeries)
 export class AppointmentSeriesResolver {
@@ -65,4 +66,4 @@ export class AppointmentSeriesFieldsResolver {
 }
 
 /** Resolvers of the series module. */
-export const seriesResolvers: Function[] = [AppointmentSeriesResolver, TreatmentPlanResolver, AppointmentSeriesFieldsResolver];
+export const seriesResolvers: Function[] = [AppointmentSeriesResolver, TreatmentPlanResolver, AppointmentSeriesFieldsResolver, WaitlistResolver];

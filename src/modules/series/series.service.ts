@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../app/context.js';
-import { loadConfig, seriesLimits } from '../../config/env.js';
 import { UserError, UserErrorCode, UserErrorList, UserErrorsException } from '../../shared/errors.js';
 import { idempotent, runMutation } from '../../shared/mutation.js';
 import { Appointment } from '../appointment/appointment.entity.js';
@@ -12,15 +11,8 @@ import { isTimeZone } from '../scheduling/scheduling.rules.js';
 import { AppointmentSeries, BookingMode } from './series.entity.js';
 import type { CreateAppointmentSeriesInput } from './series.inputs.js';
 import { SeriesOccurrence } from './series.payloads.js';
+import { currentLimits } from './series.limits.js';
 import { expandRule } from './series.rules.js';
-
-let limits: ReturnType<typeof seriesLimits> | undefined;
-
-/** The bounds of series and plans from the configuration (read once; `npm start` has validated it). */
-export function currentLimits(): ReturnType<typeof seriesLimits> {
-  limits ??= seriesLimits(loadConfig());
-  return limits;
-}
 
 /** The outcome of one booking attempt: the appointment, or why not. */
 export interface Attempt {
