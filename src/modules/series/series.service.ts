@@ -43,10 +43,9 @@ export async function attemptBooking(em: EntityManager, ctx: Context, input: Cre
   }
 }
 
-/** A refusal that is about the input itself, the same for every occurrence: answered as the payload's own userErrors. */
-function inputErrors(attempts: Attempt[]): UserError[] | null {
-  const invalid = attempts.find((a) => a.userErrors.some((e) => e.code === UserErrorCode.VALIDATION));
-  return invalid ? invalid.userErrors : null;
+/** A refusal about the input itself (VALIDATION), the same for every occurrence: answered as the payload's own userErrors. */
+export function throwIfInvalid(attempt: Attempt): void {
+  if (attempt.userErrors.some((e) => e.code === UserErrorCode.VALIDATION)) throw new UserErrorsException(attempt.userErrors);
 }
 
 /** Throws OCCURRENCES_UNAVAILABLE (everything rolls back) when the mode does not allow what failed. */
@@ -93,9 +92,8 @@ export async function createAppointmentSeries(ctx: Context, input: CreateAppoint
     for (const [i, start] of starts!.entries()) {
       const one = Object.assign(new CreateAppointmentInput(), fields, { startsAt: start, endsAt: span != null ? new Date(start.getTime() + span) : null });
       const attempt = await attemptBooking(em, ctx, one, { series: series.id, occurrence: i + 1 });
+      throwIfInvalid(attempt);
       attempts.push(attempt);
-      const invalid = inputErrors([attempt]);
-      if (invalid) throw new UserErrorsException(invalid);
     }
     const numbers = starts!.map((_, i) => i + 1);
     refuseIncomplete(input.mode, attempts, 'occurrence', numbers, (cleared) => ({ occurrences: cleared.map((a, i) => occurrenceOf(a, i + 1, starts![i]!)) }));

@@ -18,7 +18,7 @@ import { availability } from '../scheduling/scheduling.service.js';
 import { Treatment, TreatmentSession } from '../treatment/treatment.entity.js';
 import { User } from '../user/user.entity.js';
 import { currentLimits } from './series.limits.js';
-import { attemptBooking, refuseIncomplete, type Attempt } from './series.service.js';
+import { attemptBooking, refuseIncomplete, throwIfInvalid, type Attempt } from './series.service.js';
 import { BookingMode, TreatmentPlan, TreatmentPlanStatus } from './series.entity.js';
 import type { BookTreatmentPlanInput, UpdateTreatmentPlanInput } from './series.inputs.js';
 import { PlanSession } from './series.payloads.js';
@@ -180,7 +180,7 @@ export async function bookTreatmentPlan(ctx: Context, input: BookTreatmentPlanIn
           sessionType: session.sessionType, parentAppointmentId: first ? toGlobalId('Appointment', first.id) : null, ...roles(slot.bookables),
         });
         attempt = await attemptBooking(em, ctx, one, { treatmentPlan: record.id, sessionOrder: session.sessionOrder });
-        if (attempt.userErrors.some((e) => e.code === UserErrorCode.VALIDATION)) throw new UserErrorsException(attempt.userErrors);
+        throwIfInvalid(attempt);
       }
       if (attempt.appointment) {
         preferred ??= chosenIds(slot!);
