@@ -46,5 +46,6 @@ declare module 'autocannon' {
     statusCodeStats: Record<string, { count: number }>;
   }
   function autocannon(options: Options): Promise<Result>;
+  export type { Result };
   export default autocannon;
 }

@@ -6,6 +6,7 @@ import { Migration20261130131859_availability } from './Migration20261130131859_
 import { Migration20261130132158_invitations_token_lifecycle } from './Migration20261130132158_invitations_token_lifecycle.js';
 import { Migration20261130133500_hardening } from './Migration20261130133500_hardening.js';
 import { Migration20261130142630_catalogue_archive } from './Migration20261130142630_catalogue_archive.js';
+import { Migration20261130155205_member_deactivation } from './Migration20261130155205_member_deactivation.js';
 import { Migration20261130155533_series } from './Migration20261130155533_series.js';
 import { Migration20261130162407_waitlist } from './Migration20261130162407_waitlist.js';
 
@@ -18,6 +19,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261130132158_invitations_token_lifecycle', class: Migration20261130132158_invitations_token_lifecycle },
   { name: 'Migration20261130133500_hardening', class: Migration20261130133500_hardening },
   { name: 'Migration20261130142630_catalogue_archive', class: Migration20261130142630_catalogue_archive },
+  { name: 'Migration20261130155205_member_deactivation', class: Migration20261130155205_member_deactivation },
   { name: 'Migration20261130155533_series', class: Migration20261130155533_series },
   { name: 'Migration20261130162407_waitlist', class: Migration20261130162407_waitlist },
 ];

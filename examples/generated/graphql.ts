@@ -779,6 +779,8 @@ export type UserErrorCode =
   | 'INVALID_STATUS_TRANSITION'
   /** The invitation was already accepted, was revoked, or has expired. */
   | 'INVITATION_NOT_PENDING'
+  /** `deactivateMember` of the organisation's last active OWNER (yourself included): an organisation always keeps one. */
+  | 'LAST_OWNER'
   /** A series or treatment plan booked ALL_OR_NOTHING (or BEST_EFFORT with no occurrence that fits) has occurrences or sessions that cannot be booked; the payload's `occurrences` / `sessions` say which and why. Nothing was written. */
   | 'OCCURRENCES_UNAVAILABLE'
   /** The time is one `availability` would not offer (working hours, closure, time off, location hours, notice, horizon, qualification); the payload's `unavailability` says why. */

@@ -1,7 +1,8 @@
 import type { EntityClass, EntityMetadata } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { notFound, UserError, UserErrorCode, UserErrorsException } from '../../shared/errors.js';
+import { notFound } from '../../shared/errors.js';
 import { fromGlobalId } from '../../shared/global-id.js';
+import { retiredRefusal } from '../../shared/retired.js';
 import { CancellationReason, Case, ClientPackage } from '../care/care.entities.js';
 import { Company } from '../company/company.entity.js';
 import { Customer } from '../customer/customer.entity.js';
@@ -11,7 +12,7 @@ import { Interaction } from '../interaction/interaction.entity.js';
 import { Location } from '../location/location.entity.js';
 import { Resource, type ResourceKind } from '../resource/resource.entity.js';
 import { Treatment } from '../treatment/treatment.entity.js';
-import { Membership } from '../user/membership.entity.js';
+import { deactivatedSql, Membership } from '../user/membership.entity.js';
 import { User } from '../user/user.entity.js';
 import { Appointment } from './appointment.entity.js';
 
@@ -75,14 +76,10 @@ function branchSql(meta: EntityMetadata, spec: Spec, membership: EntityMetadata)
   const scope = 'member' in spec
     ? `join "${membership.tableName}" m on m."${membership.properties.user.fieldNames[0]}" = t.id where m."${membership.properties.organisation.fieldNames[0]}" = ?`
     : `where ${column('organisation')} = ?`;
-  const retired = 'archivedAt' in meta.properties ? `${column('archivedAt')} is not null` : 'deletedAt' in meta.properties && spec.entity !== Appointment ? `${column('deletedAt')} is not null` : 'false';
+  const retired = 'member' in spec
+    ? deactivatedSql('m')
+    : 'archivedAt' in meta.properties ? `${column('archivedAt')} is not null` : 'deletedAt' in meta.properties && spec.entity !== Appointment ? `${column('deletedAt')} is not null` : 'false';
   return `select ? as link, t.id, ${extra} as extra, ${retired} as retired from "${meta.tableName}" t ${scope} and t.id in (?)`;
-}
-
-/** VALIDATION for a link to an archived catalogue row or an erased customer: history keeps them, new bookings cannot use them. */
-function retiredLink(type: string, globalId: string, field: string): UserErrorsException {
-  const what = type === 'Customer' ? 'was erased' : 'is archived';
-  return new UserErrorsException([UserError.of(UserErrorCode.VALIDATION, `${type} ${globalId} ${what} and cannot be booked.`, ['input', field])]);
 }
 
 /**
@@ -91,7 +88,8 @@ function retiredLink(type: string, globalId: string, field: string): UserErrorsE
  * everything else by its `organisation_id`. A list is deduplicated and keeps its order.
  * @throws GraphQLError NOT_FOUND (with `extensions.field`) for the first id, in field order, that is
  * malformed, of another type, or not in the organisation.
- * @throws UserErrorsException VALIDATION for an archived treatment, resource or location, or an erased customer.
+ * @throws UserErrorsException VALIDATION ({@link retiredRefusal}) for an archived treatment, resource or location, an erased
+ * customer, or a member deactivated in the organisation (practitioner, assistant, author).
  */
 export async function resolveLinks(em: EntityManager, organisationId: string, input: LinkInput): Promise<ResolvedLinks> {
   const metadata = em.getMetadata();
@@ -124,7 +122,7 @@ export async function resolveLinks(em: EntityManager, organisationId: string, in
     const resolved = ids.map((id, i) => {
       const row = id === null ? undefined : found.get(`${spec.key}:${id}`);
       if (!row) throw notFound(spec.entity.name, globalIds[i]!, spec.field);
-      if (retired.has(`${spec.key}:${id}`)) throw retiredLink(spec.entity.name, globalIds[i]!, spec.field);
+      if (retired.has(`${spec.key}:${id}`)) throw retiredRefusal(spec.entity.name, globalIds[i]!, spec.field);
       return row;
     });
     links[spec.key] = 'many' in spec ? resolved : resolved[0]!;

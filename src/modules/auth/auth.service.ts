@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { preparedRows } from '../../db/prepared.js';
 import { graphQLError } from '../../shared/errors.js';
 import { fromGlobalId } from '../../shared/global-id.js';
+import { deactivatedSql } from '../user/membership.entity.js';
 import { UserRole } from '../user/user-role.js';
 
 /** Who is calling: the token's user, the organisation the request acts in, and the role there. */
@@ -84,6 +85,8 @@ interface TokenRow {
   delegated: boolean;
   stale_use: boolean;
   organisation_id: string | null;
+  /** The membership exists but an OWNER or ADMIN deactivated it (`deactivateMember`). */
+  member_deactivated: boolean;
   role: UserRole | null;
   time_zone: string | null;
   currency: string | null;
@@ -102,9 +105,10 @@ const LAST_USED_RESOLUTION = '1 minute';
  * statement that the request does not wait for.
  * @returns null when no token was sent.
  * @throws GraphQLError `UNAUTHENTICATED` for a malformed `Authorization` header, an unknown, revoked or
- *   expired token, or a deactivated user; `FORBIDDEN` when `X-Tenant` names an organisation the user
- *   is not a member of (or is not an organisation id at all), or another organisation than a
- *   delegated token's.
+ *   expired token, a deactivated user, or a user who is no longer (or no longer an active) member of
+ *   the token's organisation; `FORBIDDEN` when `X-Tenant` names an organisation the user is not an
+ *   active member of (or is not an organisation id at all), or another organisation than a delegated
+ *   token's.
  */
 export async function authenticate(em: EntityManager, headers: Headers, log?: Logger): Promise<Viewer | null> {
   const { token, malformed } = readTokenHeaders(headers);
@@ -124,7 +128,7 @@ export async function authenticate(em: EntityManager, headers: Headers, log?: Lo
             coalesce(t.expires_at <= now(), false) as expired, u.is_active as user_active,
             coalesce(t.created_by_id <> t.user_id, false) as delegated,
             coalesce(t.last_used_at < now() - interval '${LAST_USED_RESOLUTION}', true) as stale_use,
-            m.organisation_id, m.role, o.time_zone, o.currency
+            m.organisation_id, ${deactivatedSql('m')} as member_deactivated, m.role, o.time_zone, o.currency
        from api_token t
        join app_user u on u.id = t.user_id
        left join membership m on m.user_id = t.user_id and m.organisation_id = coalesce($1::uuid, t.organisation_id)
@@ -138,6 +142,12 @@ export async function authenticate(em: EntityManager, headers: Headers, log?: Lo
   if (row.revoked) throw graphQLError('UNAUTHENTICATED', 'The API token has been revoked.');
   if (row.expired) throw graphQLError('UNAUTHENTICATED', `The API token expired at ${new Date(row.expires_at!).toISOString()}.`);
   if (!row.user_active) throw graphQLError('UNAUTHENTICATED', 'The API token\'s user is deactivated.');
+  // A deactivated membership answers as no membership (same codes), with a message that says why.
+  if (row.member_deactivated) {
+    throw tenantId
+      ? graphQLError('FORBIDDEN', 'X-Tenant names an organisation where your membership is deactivated.')
+      : graphQLError('UNAUTHENTICATED', 'The API token\'s user is deactivated in its organisation.');
+  }
   if (!row.organisation_id) {
     throw tenantId
       ? graphQLError('FORBIDDEN', row.delegated ? 'This token was issued by your organisation and acts only in it: X-Tenant cannot pick another.' : 'X-Tenant names an organisation you are not a member of.')

@@ -4,10 +4,12 @@ import { requireViewer, type Context } from '../../app/context.js';
 import { notFound, UserError, UserErrorCode, UserErrorList, UserErrorsException } from '../../shared/errors.js';
 import { fromGlobalId, toGlobalId } from '../../shared/global-id.js';
 import { idempotent, runMutation } from '../../shared/mutation.js';
+import { retiredError } from '../../shared/retired.js';
 import { Appointment } from '../appointment/appointment.entity.js';
 import { BookingConflictKind, type BookingConflict } from '../appointment/appointment.payloads.js';
 import { Customer } from '../customer/customer.entity.js';
 import { Resource } from '../resource/resource.entity.js';
+import { deactivatedSql } from '../user/membership.entity.js';
 import { User } from '../user/user.entity.js';
 import { Hold } from './hold.entity.js';
 import type { AvailabilityInput, CreateHoldInput, CreateTimeOffInput, DeleteTimeOffInput, ReleaseHoldInput, SetWorkingHoursInput } from './scheduling.inputs.js';
@@ -24,21 +26,22 @@ import { BookableType, DAYS, WorkingHours } from './working-hours.entity.js';
 export const MAX_RANGE_DAYS = 62;
 const DAY_MS = 86_400_000;
 
-type Found = { type: 'User' | 'Resource' | 'Location' | 'Treatment' | 'Appointment'; id: string; name: string; extra: Record<string, unknown> | null; archived: boolean };
+type Found = { type: 'User' | 'Resource' | 'Location' | 'Treatment' | 'Appointment'; id: string; name: string; extra: Record<string, unknown> | null; retired: boolean };
 
 /**
  * Resolves the ids a search or hold names in **one statement**: members (through their membership),
  * resources, a location (with its time zone), treatments (with their service rules) and an
  * appointment, all scoped to the organisation.
  * @throws GraphQLError NOT_FOUND naming the field for an unknown, foreign or mistyped id.
- * @throws UserErrorsException VALIDATION for an archived resource, location or treatment with
- * `refuseArchived` (holds book; a search only reads).
+ * @throws UserErrorsException VALIDATION ({@link retiredError}, as booking answers), one per id, for an
+ * archived resource, location or treatment or a deactivated member with `refuseRetired`: a search and
+ * a hold refuse what a booking would; working hours and time off may still be set on them.
  */
 async function resolveIds(
   em: EntityManager,
   organisationId: string,
   wanted: { field: string; globalId: string; types: Found['type'][] }[],
-  options: { refuseArchived?: boolean } = {},
+  options: { refuseRetired?: boolean } = {},
 ): Promise<Found[]> {
   const decoded = wanted.map((w) => {
     const d = fromGlobalId(w.globalId);
@@ -47,7 +50,7 @@ async function resolveIds(
   });
   const byType = (type: Found['type']) => `{${[...new Set(decoded.filter((d) => d.type === type).map((d) => d.id))].join(',')}}`;
   const rows = decoded.length === 0 ? [] : await em.execute<Found[]>(
-    `select 'User' as type, u.id, u.name, null::json as extra, false as archived from app_user u join membership m on m.user_id = u.id where m.organisation_id = ? and u.id = any (?::uuid[])
+    `select 'User' as type, u.id, u.name, null::json as extra, ${deactivatedSql('m')} as retired from app_user u join membership m on m.user_id = u.id where m.organisation_id = ? and u.id = any (?::uuid[])
      union all select 'Resource', r.id, r.name, null, r.archived_at is not null from resource r where r.organisation_id = ? and r.id = any (?::uuid[])
      union all select 'Location', l.id, l.name, json_build_object('timeZone', l.time_zone), l.archived_at is not null from location l where l.organisation_id = ? and l.id = any (?::uuid[])
      union all select 'Treatment', t.id, t.name, json_build_object('durationMinutes', t.duration_minutes, 'bufferBeforeMinutes', t.buffer_before_minutes,
@@ -57,14 +60,15 @@ async function resolveIds(
     ['User', 'Resource', 'Location', 'Treatment', 'Appointment'].flatMap((t) => [organisationId, byType(t as Found['type'])]),
   );
   const found = new Map(rows.map((r) => [`${r.type}:${r.id}`, r]));
-  return decoded.map((d) => {
+  const refused: UserError[] = [];
+  const result = decoded.map((d) => {
     const row = found.get(`${d.type}:${d.id}`);
     if (!row) throw notFound(d.type, d.globalId, d.field);
-    if (options.refuseArchived && row.archived) {
-      throw new UserErrorsException([UserError.of(UserErrorCode.VALIDATION, `${d.type} ${d.globalId} is archived and cannot be booked.`, ['input', d.field])]);
-    }
+    if (options.refuseRetired && row.retired) refused.push(retiredError(d.type, d.globalId, d.field));
     return row;
   });
+  if (refused.length) throw new UserErrorsException(refused);
+  return result;
 }
 
 function treatmentRules(row: Found): TreatmentRules {
@@ -86,6 +90,8 @@ export function reasonsOf(rejections: Rejection[]): UnavailabilityReason[] {
  * Statements: one look-up of the ids, one load of the facts (whatever the range and the number of
  * appointments), and the loads of the offered bookables. `em` is a transaction's when a write
  * searches (a treatment plan placing its sessions sees the ones it booked).
+ * An archived treatment, resource or location or a deactivated member named in the input is answered
+ * as booking answers it (VALIDATION in `userErrors`, naming the field), with no slots.
  * @throws GraphQLError NOT_FOUND for an unknown or foreign id.
  */
 export async function availability(ctx: Context, input: AvailabilityInput, em: EntityManager = ctx.em): Promise<Availability> {
@@ -114,7 +120,15 @@ export async function availability(ctx: Context, input: AvailabilityInput, em: E
     ...(input.locationId ? [{ field: 'locationId', globalId: input.locationId, types: ['Location'] as Found['type'][] }] : []),
     ...(input.excludeAppointmentId ? [{ field: 'excludeAppointmentId', globalId: input.excludeAppointmentId, types: ['Appointment'] as Found['type'][] }] : []),
   ];
-  const found = await resolveIds(em, viewer.organisationId, wanted);
+  // The search refuses what a booking would refuse (an archived or deactivated bookable, treatment or location), so it never offers a slot that booking then rejects.
+  let found: Found[];
+  try {
+    found = await resolveIds(em, viewer.organisationId, wanted, { refuseRetired: true });
+  } catch (error) {
+    if (!(error instanceof UserErrorsException)) throw error;
+    errors.errors.push(...error.userErrors);
+    return empty(input.timeZone ?? viewer.timeZone);
+  }
   const bookableRows = new Map(found.filter((f) => f.type === 'User' || f.type === 'Resource').map((f) => [f.id, f]));
   const treatments = found.filter((f) => f.type === 'Treatment').map(treatmentRules);
   const location = found.find((f) => f.type === 'Location');
@@ -356,7 +370,7 @@ export async function createHold(ctx: Context, input: CreateHoldInput) {
         ...[...new Set(input.bookableIds)].map((globalId) => ({ field: 'bookableIds', globalId, types: ['User', 'Resource'] as Found['type'][] })),
         ...(input.treatmentIds ?? []).map((globalId) => ({ field: 'treatmentIds', globalId, types: ['Treatment'] as Found['type'][] })),
         ...(input.locationId ? [{ field: 'locationId', globalId: input.locationId, types: ['Location'] as Found['type'][] }] : []),
-      ], { refuseArchived: true });
+      ], { refuseRetired: true });
       const customer = input.customerId ? await findCustomer(em, input.customerId) : null;
       const bookables = found.filter((f) => f.type === 'User' || f.type === 'Resource').map((b) => ({ id: b.id, type: b.type as 'User' | 'Resource', name: b.name }));
       const treatments = found.filter((f) => f.type === 'Treatment').map(treatmentRules);

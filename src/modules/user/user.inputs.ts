@@ -36,3 +36,17 @@ export class RevokeInvitationInput {
   @Field(() => ID, { description: 'Global id of the Invitation.' })
   id!: string;
 }
+
+/** Input of `deactivateMember`. */
+@InputType({ description: 'The member to deactivate in the caller\'s organisation (OWNER or ADMIN only).' })
+export class DeactivateMemberInput {
+  @Field(() => ID, { description: 'Global id of the User; a user who is not a member of this organisation is NOT_FOUND.' })
+  id!: string;
+}
+
+/** Input of `reactivateMember`. */
+@InputType({ description: 'The deactivated member to reactivate in the caller\'s organisation (OWNER or ADMIN only).' })
+export class ReactivateMemberInput {
+  @Field(() => ID, { description: 'Global id of the User; a user who is not a member of this organisation is NOT_FOUND.' })
+  id!: string;
+}

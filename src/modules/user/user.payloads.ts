@@ -31,3 +31,6 @@ export class AcceptInvitationPayload extends payloadBase('invitation', Invitatio
 }
 
 export const RevokeInvitationPayload = payloadType('RevokeInvitationPayload', 'invitation', Invitation, { idempotent: false });
+
+export const DeactivateMemberPayload = payloadType('DeactivateMemberPayload', 'user', User, { idempotent: false });
+export const ReactivateMemberPayload = payloadType('ReactivateMemberPayload', 'user', User, { idempotent: false });

@@ -3,14 +3,14 @@ import { requireAdmin, requireViewer, type Context } from '../../app/context.js'
 import { ConnectionArgs, connectionType, paginate } from '../../shared/pagination.js';
 import { toGlobalId } from '../../shared/global-id.js';
 import { loadNode } from '../node/node.resolver.js';
-import { AcceptInvitationInput, CreateUserInput, RevokeInvitationInput } from './user.inputs.js';
-import { AcceptInvitationPayload, CreateUserPayload, RevokeInvitationPayload } from './user.payloads.js';
+import { AcceptInvitationInput, CreateUserInput, DeactivateMemberInput, ReactivateMemberInput, RevokeInvitationInput } from './user.inputs.js';
+import { AcceptInvitationPayload, CreateUserPayload, DeactivateMemberPayload, ReactivateMemberPayload, RevokeInvitationPayload } from './user.payloads.js';
 import { Invitation } from './invitation.entity.js';
 import { UserRole } from './user-role.js';
 import { User } from './user.entity.js';
 import { Membership } from './membership.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
-import { acceptInvitation, createUser, myInvitations, revokeInvitation } from './user.service.js';
+import { acceptInvitation, createUser, deactivateMember, myInvitations, reactivateMember, revokeInvitation } from './user.service.js';
 
 export const UserConnection = connectionType(User);
 export const InvitationConnection = connectionType(Invitation);
@@ -32,10 +32,14 @@ export class UserResolver {
     return ctx.loaders.byId(Organisation).load(viewer.organisationId);
   }
 
-  @Query(() => UserConnection, { description: 'Members of the organisation, oldest first.' })
-  async users(@Ctx() ctx: Context, @Args() args: ConnectionArgs) {
+  @Query(() => UserConnection, { description: 'Members of the organisation, oldest first; deactivated ones only with `includeDeactivated: true`.' })
+  async users(
+    @Ctx() ctx: Context,
+    @Args() args: ConnectionArgs,
+    @Arg('includeDeactivated', () => Boolean, { defaultValue: false, description: 'Also list members deactivated in this organisation (`deactivatedAt` set).' }) includeDeactivated: boolean,
+  ) {
     requireViewer(ctx);
-    const memberships = await ctx.em.find(Membership, {}, { fields: ['user'] });
+    const memberships = await ctx.em.find(Membership, includeDeactivated ? {} : { deactivatedAt: null }, { fields: ['user'] });
     return paginate(ctx.em, User, { id: { $in: memberships.map((m) => m.user.id) } }, args, ['id']);
   }
 
@@ -43,6 +47,30 @@ export class UserResolver {
   async role(@Ctx() ctx: Context, @Root() user: User) {
     const [membership] = await ctx.loaders.children(Membership, 'user').load(user.id);
     return membership?.role ?? null;
+  }
+
+  @FieldResolver(() => Date, {
+    nullable: true,
+    description: 'When the user was deactivated as a member of the caller\'s organisation (RFC 3339, UTC); null while active. A deactivated member stays on old appointments and in history, but their tokens do not work here and new bookings cannot name them.',
+  })
+  async deactivatedAt(@Ctx() ctx: Context, @Root() user: User) {
+    const [membership] = await ctx.loaders.children(Membership, 'user').load(user.id);
+    return membership?.deactivatedAt ?? null;
+  }
+
+  @Mutation(() => DeactivateMemberPayload, {
+    description:
+      'Deactivates a member of the organisation: their API tokens stop working here (not in their other organisations), new bookings, holds, searches and links naming them are refused (VALIDATION), and they stay on old appointments and in history. Idempotent. OWNER or ADMIN only, for a member whose role is not above theirs (else FORBIDDEN). userErrors: LAST_OWNER.',
+  })
+  deactivateMember(@Ctx() ctx: Context, @Arg('input', () => DeactivateMemberInput, { description: 'The mutation input.' }) input: DeactivateMemberInput) {
+    return deactivateMember(ctx, input);
+  }
+
+  @Mutation(() => ReactivateMemberPayload, {
+    description: 'Reactivates a deactivated member of the organisation: their tokens work here again and they can be booked. Idempotent. OWNER or ADMIN only, for a member whose role is not above theirs (else FORBIDDEN).',
+  })
+  reactivateMember(@Ctx() ctx: Context, @Arg('input', () => ReactivateMemberInput, { description: 'The mutation input.' }) input: ReactivateMemberInput) {
+    return reactivateMember(ctx, input);
   }
 
   @Mutation(() => CreateUserPayload, {

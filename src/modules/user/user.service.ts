@@ -7,10 +7,11 @@ import { requireAdmin, requireViewer } from '../../app/context.js';
 import { graphQLError, notFound, UserError, UserErrorCode, UserErrorList, UserErrorsException } from '../../shared/errors.js';
 import { filterIdOf, fromGlobalId } from '../../shared/global-id.js';
 import { idempotent, runMutation } from '../../shared/mutation.js';
+import { retiredRefusal } from '../../shared/retired.js';
 import { issueApiToken } from '../auth/api-token.service.js';
-import { hashToken } from '../auth/auth.service.js';
+import { hashToken, type Viewer } from '../auth/auth.service.js';
 import { Invitation, InvitationStatus } from './invitation.entity.js';
-import { Membership } from './membership.entity.js';
+import { isDeactivated, Membership } from './membership.entity.js';
 import { mayGrant, UserRole } from './user-role.js';
 import { User } from './user.entity.js';
 
@@ -70,8 +71,10 @@ export async function createUser(ctx: Context, input: NewUser) {
     idempotent(em, ctx, 'createUser', input, Invitation, async () => {
       validateUser(input.name, input.email).throwIfAny();
       const email = input.email.trim().toLowerCase();
-      if (await em.findOne(Membership, { user: { email } })) {
-        new UserErrorList().add(UserErrorCode.ALREADY_MEMBER, `${email} is already a member of this organisation.`, ['input', 'email']).throwIfAny();
+      const existing = await em.findOne(Membership, { user: { email } });
+      if (existing) {
+        const hint = isDeactivated(existing) ? ' (deactivated: reactivate them with reactivateMember)' : '';
+        new UserErrorList().add(UserErrorCode.ALREADY_MEMBER, `${email} is already a member of this organisation${hint}.`, ['input', 'email']).throwIfAny();
       }
       const secret = generateInvitationCode();
       const expiresAt = new Date(Date.now() + INVITATION_LIFETIME_DAYS * 86_400_000);
@@ -204,19 +207,20 @@ export async function myInvitations(ctx: Context): Promise<Invitation[]> {
 
 /**
  * Resolves a member of the caller's organisation (practitioner, assistant, representative, author)
- * by global id. Users are shared between organisations, so membership (tenant-filtered) decides.
+ * by global id, for a new link. Users are shared between organisations, so membership
+ * (tenant-filtered) decides.
  * @throws GraphQLError NOT_FOUND when the id is not a User who is a member of this organisation.
+ * @throws UserErrorsException VALIDATION ({@link retiredRefusal}) for a member deactivated here.
  */
 export async function findMember(em: EntityManager, globalId: string, field: string): Promise<User> {
-  const decoded = fromGlobalId(globalId);
-  const membership = decoded?.type === 'User' ? await em.findOne(Membership, { user: decoded.id }, { populate: ['user'] }) : null;
-  if (!membership) throw notFound('User', globalId, field);
-  return membership.user;
+  const [user] = await findMemberUsers(em, [globalId], field);
+  return user!;
 }
 
 /**
  * {@link findMember} for a list, in one statement: the users in the order given, each once.
  * @throws GraphQLError NOT_FOUND for the first id that is not a User who is a member of this organisation.
+ * @throws UserErrorsException VALIDATION for the first member deactivated here.
  */
 export async function findMemberUsers(em: EntityManager, globalIds: readonly string[], field: string): Promise<User[]> {
   const unique = [...new Set(globalIds)];
@@ -226,11 +230,70 @@ export async function findMemberUsers(em: EntityManager, globalIds: readonly str
     return decoded.id;
   });
   if (ids.length === 0) return [];
-  const memberships = await em.find(Membership, { user: { $in: ids } }, { populate: ['user'] });
-  const members = new Map(memberships.map((m) => [m.user.id, m.user]));
-  return ids.map((id, i) => {
-    const user = members.get(id);
-    if (!user) throw notFound('User', unique[i]!, field);
-    return user;
+  const memberships = new Map((await em.find(Membership, { user: { $in: ids } }, { populate: ['user'] })).map((m) => [m.user.id, m]));
+  const users = ids.map((id, i) => {
+    const membership = memberships.get(id);
+    if (!membership) throw notFound('User', unique[i]!, field);
+    return membership.user;
+  });
+  const deactivated = ids.findIndex((id) => isDeactivated(memberships.get(id)!));
+  if (deactivated >= 0) throw retiredRefusal('User', unique[deactivated]!, field);
+  return users;
+}
+
+/**
+ * The membership of the User `globalId` in the caller's organisation, locked (`FOR UPDATE`) for the
+ * mutation's transaction. OWNER or ADMIN acts on a member whose role is not above their own.
+ * @throws GraphQLError NOT_FOUND (not a member here, another organisation's user, not a User id);
+ *   FORBIDDEN when the member's role is above the caller's.
+ */
+async function lockMembership(em: EntityManager, viewer: Viewer, globalId: string): Promise<Membership> {
+  const decoded = fromGlobalId(globalId);
+  const membership = decoded?.type === 'User' ? await em.findOne(Membership, { user: decoded.id }, { populate: ['user'], lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
+  if (!membership) throw notFound('User', globalId, 'id');
+  if (!mayGrant(viewer.role, membership.role)) throw graphQLError('FORBIDDEN', `The ${viewer.role} role cannot change a member whose role is ${membership.role}.`);
+  return membership;
+}
+
+/**
+ * `deactivateMember`: the member's API tokens stop authenticating in this organisation (other
+ * organisations of the same user are not touched), and new bookings and links cannot name them; the
+ * appointments, history and lists that hold them keep them (`User.deactivatedAt` is set). Deactivating
+ * a deactivated member changes nothing and answers them as they are.
+ *
+ * The organisation's OWNER memberships are locked first, in id order, so that concurrent
+ * deactivations of two owners take turns and the later one sees the earlier: an organisation never
+ * loses its last active OWNER, whatever the concurrency.
+ * @throws GraphQLError FORBIDDEN unless the caller is OWNER or ADMIN with a role not below the
+ *   member's; NOT_FOUND for a user who is not a member here. userErrors: LAST_OWNER.
+ */
+export function deactivateMember(ctx: Context, input: { id: string }) {
+  const viewer = requireAdmin(ctx);
+  return runMutation(ctx, async (em) => {
+    const owners = await em.find(Membership, { role: UserRole.OWNER }, { orderBy: { id: 'asc' }, lockMode: LockMode.PESSIMISTIC_WRITE });
+    const membership = await lockMembership(em, viewer, input.id);
+    if (isDeactivated(membership)) return { result: membership.user };
+    if (membership.role === UserRole.OWNER && !owners.some((o) => o.id !== membership.id && !isDeactivated(o))) {
+      const who = membership.user.id === viewer.userId ? 'You are' : `${membership.user.name} is`;
+      new UserErrorList().add(UserErrorCode.LAST_OWNER, `${who} the last active OWNER of the organisation: invite another OWNER (or reactivate one) first.`, ['input', 'id']).throwIfAny();
+    }
+    membership.deactivatedAt = new Date();
+    return { result: membership.user };
+  });
+}
+
+/**
+ * `reactivateMember`: undoes {@link deactivateMember}; the member's tokens for this organisation work
+ * again (those not revoked or expired meanwhile) and they can be booked. Reactivating an active member
+ * changes nothing.
+ * @throws GraphQLError FORBIDDEN unless the caller is OWNER or ADMIN with a role not below the
+ *   member's; NOT_FOUND for a user who is not a member here.
+ */
+export function reactivateMember(ctx: Context, input: { id: string }) {
+  const viewer = requireAdmin(ctx);
+  return runMutation(ctx, async (em) => {
+    const membership = await lockMembership(em, viewer, input.id);
+    membership.deactivatedAt = null;
+    return { result: membership.user };
   });
 }
