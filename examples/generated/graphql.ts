@@ -74,6 +74,8 @@ export type CancelAppointmentInput = {
   expectedVersion?: number | null | undefined;
   /** The appointment. */
   id: string;
+  /** For an appointment of a series: THIS (default), THIS_AND_FOLLOWING or ALL. The other open (PENDING or APPROVED) occurrences in scope are cancelled too, each with its own version and history event. Any other scope for an appointment outside a series is VALIDATION. */
+  scope?: SeriesScope | null | undefined;
 };
 
 /** A new utility account of a customer (Ctrl-Hub `account`). */
@@ -612,6 +614,15 @@ export type ResourceKind =
   /** A vehicle of a field-service team; bookable as an appointment's `vehicleId`. */
   | 'VEHICLE';
 
+/** Which appointments of a series a change applies to. Each changed appointment keeps its own `version` and history event. */
+export type SeriesScope =
+  /** Every open (PENDING or APPROVED) occurrence of the series, earlier ones included. */
+  | 'ALL'
+  /** Only the appointment named (the default; the only scope for an appointment outside a series). */
+  | 'THIS'
+  /** The appointment named and every later open (PENDING or APPROVED) occurrence of its series. */
+  | 'THIS_AND_FOLLOWING';
+
 /** Kind of step in a treatment plan (Flextell `session_type`). */
 export type SessionType =
   /** A check-up after treatment sessions. */
@@ -734,6 +745,8 @@ export type UpdateAppointmentInput = {
   resourceIds?: Array<string> | null | undefined;
   /** Room, a Resource of kind ROOM (Flextell/Caspen `room_id`). */
   roomId?: string | null | undefined;
+  /** For an appointment of a series: THIS (default), THIS_AND_FOLLOWING or ALL. The other open occurrences get the same change, a new start moved by the same local days and time of day in the series' zone; each keeps its own version and history. Any other scope for an appointment outside a series is VALIDATION. */
+  scope?: SeriesScope | null | undefined;
   /** Agreed price, ≥ 0, major units of the organisation's currency (One-link `service_amount`). */
   serviceAmount?: string | number | null | undefined;
   /** For a follow-up: treatment or control session (Flextell `relation_type`). */
@@ -768,6 +781,8 @@ export type UserErrorCode =
   | 'INVITATION_NOT_PENDING'
   /** `deactivateMember` of the organisation's last active OWNER (yourself included): an organisation always keeps one. */
   | 'LAST_OWNER'
+  /** A series or treatment plan booked ALL_OR_NOTHING (or BEST_EFFORT with no occurrence that fits) has occurrences or sessions that cannot be booked; the payload's `occurrences` / `sessions` say which and why. Nothing was written. */
+  | 'OCCURRENCES_UNAVAILABLE'
   /** The time is one `availability` would not offer (working hours, closure, time off, location hours, notice, horizon, qualification); the payload's `unavailability` says why. */
   | 'OUTSIDE_AVAILABILITY'
   /** The appointment does not lie inside its time band in the organisation's time zone (seed 000). */
@@ -817,6 +832,7 @@ export type PractitionerWithRoomWeekQuery = { availability: { timeZone: string, 
         | { __typename: 'ApiToken', id: string }
         | { __typename: 'Appointment', id: string }
         | { __typename: 'AppointmentEvent', id: string }
+        | { __typename: 'AppointmentSeries', id: string }
         | { __typename: 'Brand', id: string }
         | { __typename: 'CancellationReason', id: string }
         | { __typename: 'Case', id: string }
@@ -838,14 +854,17 @@ export type PractitionerWithRoomWeekQuery = { availability: { timeZone: string, 
         | { __typename: 'TimeBand', id: string }
         | { __typename: 'TimeOff', id: string }
         | { __typename: 'Treatment', id: string }
+        | { __typename: 'TreatmentPlan', id: string }
         | { __typename: 'TreatmentSession', id: string }
         | { __typename: 'UnitCode', id: string }
         | { __typename: 'User', name: string, id: string }
+        | { __typename: 'WaitlistEntry', id: string }
       > }>, unavailable: Array<{ startsAt: string, endsAt: string, reasons: Array<{ code: UnavailabilityCode, message: string, bookable:
           | { __typename: 'Account', id: string }
           | { __typename: 'ApiToken', id: string }
           | { __typename: 'Appointment', id: string }
           | { __typename: 'AppointmentEvent', id: string }
+          | { __typename: 'AppointmentSeries', id: string }
           | { __typename: 'Brand', id: string }
           | { __typename: 'CancellationReason', id: string }
           | { __typename: 'Case', id: string }
@@ -867,9 +886,11 @@ export type PractitionerWithRoomWeekQuery = { availability: { timeZone: string, 
           | { __typename: 'TimeBand', id: string }
           | { __typename: 'TimeOff', id: string }
           | { __typename: 'Treatment', id: string }
+          | { __typename: 'TreatmentPlan', id: string }
           | { __typename: 'TreatmentSession', id: string }
           | { __typename: 'UnitCode', id: string }
           | { __typename: 'User', id: string }
+          | { __typename: 'WaitlistEntry', id: string }
          | null, appointment: { id: string, code: string } | null, hold: { id: string, expiresAt: string } | null }> }>, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
 
 export type HoldSlotMutationVariables = Exact<{
@@ -878,6 +899,9 @@ export type HoldSlotMutationVariables = Exact<{
 
 
 export type HoldSlotMutation = { createHold: { replayed: boolean, hold: { id: string, startsAt: string, endsAt: string, expiresAt: string, bookables: Array<
+        | { id: string }
+        | { id: string }
+        | { id: string }
         | { id: string }
         | { id: string }
         | { id: string }
@@ -1059,6 +1083,7 @@ export type NodeByIdQuery = { node:
     | { __typename: 'ApiToken', id: string }
     | { __typename: 'Appointment', code: string, status: AppointmentStatus, startsAt: string, endsAt: string, version: number, id: string }
     | { __typename: 'AppointmentEvent', id: string }
+    | { __typename: 'AppointmentSeries', id: string }
     | { __typename: 'Brand', id: string }
     | { __typename: 'CancellationReason', id: string }
     | { __typename: 'Case', id: string }
@@ -1080,9 +1105,11 @@ export type NodeByIdQuery = { node:
     | { __typename: 'TimeBand', id: string }
     | { __typename: 'TimeOff', id: string }
     | { __typename: 'Treatment', id: string }
+    | { __typename: 'TreatmentPlan', id: string }
     | { __typename: 'TreatmentSession', id: string }
     | { __typename: 'UnitCode', id: string }
     | { __typename: 'User', name: string, email: string, id: string }
+    | { __typename: 'WaitlistEntry', id: string }
    | null };
 
 export type PractitionerWeekQueryVariables = Exact<{

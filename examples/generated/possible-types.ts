@@ -15,6 +15,7 @@
       "ApiToken",
       "Appointment",
       "AppointmentEvent",
+      "AppointmentSeries",
       "Brand",
       "CancellationReason",
       "Case",
@@ -36,9 +37,11 @@
       "TimeBand",
       "TimeOff",
       "Treatment",
+      "TreatmentPlan",
       "TreatmentSession",
       "UnitCode",
-      "User"
+      "User",
+      "WaitlistEntry"
     ]
   }
 };

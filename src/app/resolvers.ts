@@ -13,6 +13,9 @@ import { Payment } from '../modules/payment/payment.entity.js';
 import { Hold } from '../modules/scheduling/hold.entity.js';
 import { schedulingResolvers } from '../modules/scheduling/scheduling.resolver.js';
 import { TimeOff } from '../modules/scheduling/time-off.entity.js';
+import { AppointmentSeries, TreatmentPlan } from '../modules/series/series.entity.js';
+import { seriesResolvers } from '../modules/series/series.resolver.js';
+import { WaitlistEntry } from '../modules/series/waitlist.entity.js';
 import { InvitationResolver, UserResolver } from '../modules/user/user.resolver.js';
 import { ApiTokenResolver } from '../modules/auth/api-token.resolver.js';
 import { ApiToken } from '../modules/auth/api-token.entity.js';
@@ -23,12 +26,12 @@ import { catalogueResolvers, catalogueRootTypes } from './resolvers.catalogue.js
 import { eventsResolvers } from '../modules/events/events.resolver.js';
 
 /** Node types that get a root field `<type>(id: ID!)`. */
-const rootFieldTypes = [Organisation, User, Invitation, ApiToken, Appointment, AppointmentEvent, Interaction, Payment, Hold, TimeOff, ...catalogueRootTypes] as ClassType[];
+const rootFieldTypes = [Organisation, User, Invitation, ApiToken, Appointment, AppointmentEvent, Interaction, Payment, Hold, TimeOff, AppointmentSeries, TreatmentPlan, WaitlistEntry, ...catalogueRootTypes] as ClassType[];
 
 /** Every resolver class of the schema. */
 export const resolvers = [
   NodeResolver, UserResolver, InvitationResolver, ApiTokenResolver, AppointmentResolver, AppointmentFieldsResolver, AppointmentEventFieldsResolver, CustomerAppointmentsResolver,
   InteractionResolver, CustomerInteractionsResolver, PaymentResolver, CustomerPaymentsResolver,
-  ...catalogueResolvers, ...schedulingResolvers, ...rootFieldTypes.map(rootFieldResolver), ...connectionResolvers,
+  ...catalogueResolvers, ...schedulingResolvers, ...seriesResolvers, ...rootFieldTypes.map(rootFieldResolver), ...connectionResolvers,
   ...eventsResolvers,
 ];

@@ -123,6 +123,15 @@ const EnvSchema = z.object({
   CORS_CREDENTIALS: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   /** Seconds a browser may cache a preflight's answer (`Access-Control-Max-Age`). */
   CORS_MAX_AGE: integer(0, 86400).default(600),
+  // Series and treatment plans (docs/series.md): longer input answers VALIDATION naming the field.
+  /** Most occurrences one appointment series may expand to (the issue's 500). */
+  SERIES_MAX_OCCURRENCES: integer(1, 5000).default(500),
+  /** Most months from a series' first occurrence to its last (two years). */
+  SERIES_MAX_SPAN_MONTHS: integer(1, 120).default(24),
+  /** Largest `toleranceDays` of a treatment plan; at most 60, so that a session's window fits one 62-day search. */
+  PLAN_MAX_TOLERANCE_DAYS: integer(0, 60).default(60),
+  /** Longest window (`from` to `to`) of a waitlist entry, in days (the issue's 90). */
+  WAITLIST_MAX_WINDOW_DAYS: integer(1, 366).default(90),
 }).superRefine((config, ctx) => {
   if (config.CORS_CREDENTIALS && config.CORS_ORIGINS.includes('*')) {
     ctx.addIssue({ code: 'custom', path: ['CORS_CREDENTIALS'], message: 'true needs CORS_ORIGINS to list the origins: browsers refuse credentials with the * origin' });
@@ -213,5 +222,13 @@ export function liveSettings(config: Config): LiveSettings {
       maxPerConnection: config.SUBSCRIPTION_MAX_PER_CONNECTION,
       maxBuffered: config.SUBSCRIPTION_MAX_BUFFER,
     },
+  };
+}
+
+/** The bounds of series and treatment plans of {@link Config} (docs/series.md). */
+export function seriesLimits(config: Config): { maxOccurrences: number; maxSpanMonths: number; maxToleranceDays: number; maxWaitlistDays: number } {
+  return {
+    maxOccurrences: config.SERIES_MAX_OCCURRENCES, maxSpanMonths: config.SERIES_MAX_SPAN_MONTHS, maxToleranceDays: config.PLAN_MAX_TOLERANCE_DAYS,
+    maxWaitlistDays: config.WAITLIST_MAX_WINDOW_DAYS,
   };
 }

@@ -21,6 +21,8 @@ import { Membership } from '../modules/user/membership.entity.js';
 import { User } from '../modules/user/user.entity.js';
 import { Hold } from '../modules/scheduling/hold.entity.js';
 import { TimeOff } from '../modules/scheduling/time-off.entity.js';
+import { AppointmentSeries, TreatmentPlan } from '../modules/series/series.entity.js';
+import { WaitlistEntry } from '../modules/series/waitlist.entity.js';
 import { WorkingHours } from '../modules/scheduling/working-hours.entity.js';
 import { OutboxEvent } from '../modules/events/outbox-event.entity.js';
 import { ArchivableEntity, VersionedEntity } from '../shared/archivable.entity.js';
@@ -32,5 +34,5 @@ export const entities = [
   BaseEntity, TenantEntity, VersionedEntity, ArchivableEntity, Organisation, User, Membership, ApiToken, Company, Customer, Account, Property,
   Operation, TimeBand, Location, Resource, Brand, ProductType, ProductCategory, UnitCode, Product, Treatment,
   TreatmentSession, Case, ClientPackage, CancellationReason, Interaction, Appointment, AppointmentEvent,
-  Payment, IdempotencyKey, WorkingHours, TimeOff, Hold, Invitation, OutboxEvent,
+  Payment, IdempotencyKey, WorkingHours, TimeOff, Hold, Invitation, OutboxEvent, AppointmentSeries, TreatmentPlan, WaitlistEntry,
 ];

@@ -15,6 +15,7 @@ export enum UserErrorCode {
   INVITATION_NOT_PENDING = 'INVITATION_NOT_PENDING',
   ACCOUNT_EXISTS = 'ACCOUNT_EXISTS',
   LAST_OWNER = 'LAST_OWNER',
+  OCCURRENCES_UNAVAILABLE = 'OCCURRENCES_UNAVAILABLE',
 }
 registerEnumType(UserErrorCode, {
   name: 'UserErrorCode',
@@ -32,6 +33,7 @@ registerEnumType(UserErrorCode, {
     INVITATION_NOT_PENDING: { description: 'The invitation was already accepted, was revoked, or has expired.' },
     ACCOUNT_EXISTS: { description: '`acceptInvitation` with a code for an address that already has a Kairos account: accept with that account\'s own API token instead.' },
     LAST_OWNER: { description: '`deactivateMember` of the organisation\'s last active OWNER (yourself included): an organisation always keeps one.' },
+    OCCURRENCES_UNAVAILABLE: { description: 'A series or treatment plan booked ALL_OR_NOTHING (or BEST_EFFORT with no occurrence that fits) has occurrences or sessions that cannot be booked; the payload\'s `occurrences` / `sessions` say which and why. Nothing was written.' },
   },
 });
 

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, type TestOrg } from '../harness/app.js';
 import { CANCEL, CREATE, makeCustomer, makeUser, ok, UPDATE } from '../appointment/fixtures.js';
+import { createSeries } from '../series/helpers.js';
 
 let app: TestApp;
 let org: TestOrg;
@@ -174,6 +175,24 @@ describe('transactional outbox', () => {
     } finally {
       await Promise.all([a.end(), b.end()]);
     }
+  });
+
+  it('writes one event per booked occurrence of a series, none for the refused one, and one per occurrence cancelled with scope ALL', async () => {
+    const doctor = await makeUser(app, org, 'Dr Series');
+    const blocker = await app.gql(CREATE('id'), { input: { practitionerId: doctor.id, startsAt: '2033-01-17T09:00:00Z', durationMinutes: 30 } }, { token: org.token });
+    expect(blocker.data.createAppointment.userErrors).toEqual([]);
+    const mark = await lastId();
+    const series = await createSeries(app, org, { rrule: 'FREQ=WEEKLY;COUNT=3', timeZone: 'UTC', startsAt: '2033-01-10T09:00:00Z', durationMinutes: 30, practitionerId: doctor.id, mode: 'BEST_EFFORT' });
+    const booked = series.occurrences.filter((o: any) => o.appointment).map((o: any) => o.appointment.id);
+    expect(booked).toHaveLength(2);
+    expect((await eventsAfter(mark)).map((e) => [e.type, e.object_id])).toEqual(booked.map((id: string) => ['appointment.created', id]));
+
+    const cancelMark = await lastId();
+    const cancelled = await app.gql(CANCEL('id'), { input: { id: booked[0], scope: 'ALL' } }, { token: org.token });
+    expect(cancelled.data.cancelAppointment.userErrors).toEqual([]);
+    const events = await eventsAfter(cancelMark);
+    expect(events.map((e) => e.type)).toEqual(['appointment.cancelled', 'appointment.cancelled']);
+    expect(new Set(events.map((e) => e.object_id))).toEqual(new Set(booked));
   });
 });
 

@@ -12,6 +12,7 @@ import { Operation } from '../field-service/operation.entity.js';
 import { Interaction } from '../interaction/interaction.entity.js';
 import { Location } from '../location/location.entity.js';
 import { Resource } from '../resource/resource.entity.js';
+import { AppointmentSeries, TreatmentPlan } from '../series/series.entity.js';
 import { SessionType, Treatment } from '../treatment/treatment.entity.js';
 import { User } from '../user/user.entity.js';
 import { AppointmentStatus } from './appointment-status.js';
@@ -183,6 +184,22 @@ export class Appointment extends TenantEntity {
 
   @ManyToOne({ entity: () => User, nullable: true, deleteRule: 'set null' })
   author?: User | null;
+
+  /** The recurring series it belongs to (src/modules/series); its GraphQL field is resolved there. */
+  @ManyToOne({ entity: () => AppointmentSeries, nullable: true, deleteRule: 'set null', index: true })
+  series?: AppointmentSeries | null;
+
+  @Field(() => Int, { nullable: true, description: 'Position in its series, from 1 (the RRULE\'s occurrence number); null outside a series.' })
+  @Property({ type: 'integer', nullable: true })
+  occurrence?: number | null;
+
+  /** The treatment plan it belongs to (src/modules/series). */
+  @ManyToOne({ entity: () => TreatmentPlan, nullable: true, deleteRule: 'set null', index: true })
+  treatmentPlan?: TreatmentPlan | null;
+
+  @Field(() => Int, { nullable: true, description: 'Its session\'s position in the treatment plan, from 1 (Flextell `session_order`); null outside a plan.' })
+  @Property({ type: 'integer', nullable: true })
+  sessionOrder?: number | null;
 
   @Field(() => Int, { description: 'Optimistic-concurrency version: 1 on create, +1 on every change. Send it back as `expectedVersion`.' })
   @Property({ type: 'integer' })

@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 import { DateScalar, DecimalScalar, JSONObjectScalar } from '../../shared/scalars.js';
 import { InteractionMethod } from '../interaction/interaction-enums.js';
 import { SessionType } from '../treatment/treatment.entity.js';
+import { SeriesScope } from '../series/series.entity.js';
 import { AppointmentStatus } from './appointment-status.js';
 import { PaymentStatus } from './payment-status.js';
 
@@ -184,6 +185,9 @@ export class UpdateAppointmentInput extends AppointmentFieldsInput {
 
   @Field(() => Int, { nullable: true, description: 'The `version` you last read; a different current version answers STALE_VERSION.' })
   expectedVersion?: number | null;
+
+  @Field(() => SeriesScope, { nullable: true, defaultValue: SeriesScope.THIS, description: 'For an appointment of a series: THIS (default), THIS_AND_FOLLOWING or ALL. The other open occurrences get the same change, a new start moved by the same local days and time of day in the series\' zone; each keeps its own version and history. Any other scope for an appointment outside a series is VALIDATION.' })
+  scope?: SeriesScope | null;
 }
 
 /** Input of `cancelAppointment`. */
@@ -200,6 +204,9 @@ export class CancelAppointmentInput {
 
   @Field(() => Int, { nullable: true, description: 'The `version` you last read; a different current version answers STALE_VERSION.' })
   expectedVersion?: number | null;
+
+  @Field(() => SeriesScope, { nullable: true, defaultValue: SeriesScope.THIS, description: 'For an appointment of a series: THIS (default), THIS_AND_FOLLOWING or ALL. The other open (PENDING or APPROVED) occurrences in scope are cancelled too, each with its own version and history event. Any other scope for an appointment outside a series is VALIDATION.' })
+  scope?: SeriesScope | null;
 }
 
 /** Filter of the `appointments` connection. */

@@ -71,8 +71,14 @@ export class CreateAppointmentPayload extends BookingPayloadBase {
 
 /** updateAppointment takes no idempotency key: `expectedVersion` guards a retried change instead. */
 @ObjectType('UpdateAppointmentPayload', { description: 'Result of updateAppointment.' })
-export class UpdateAppointmentPayload extends BookingPayloadBase {}
+export class UpdateAppointmentPayload extends BookingPayloadBase {
+  @Field(() => [Appointment], { description: 'Every appointment changed, in occurrence order: the one named alone for scope THIS; empty when userErrors is not empty.' })
+  appointments!: Appointment[];
+}
 
 /** A cancellation only releases bookables, so it never conflicts. */
 @ObjectType('CancelAppointmentPayload', { description: 'Result of cancelAppointment.' })
-export class CancelAppointmentPayload extends AppointmentPayloadBase {}
+export class CancelAppointmentPayload extends AppointmentPayloadBase {
+  @Field(() => [Appointment], { description: 'Every appointment cancelled, in occurrence order: the one named alone for scope THIS; empty when userErrors is not empty.' })
+  appointments!: Appointment[];
+}

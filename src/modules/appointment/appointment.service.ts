@@ -19,7 +19,7 @@ import { AppointmentAction, AppointmentEvent } from './appointment-event.entity.
 import { AppointmentStatus, canTransition } from './appointment-status.js';
 import { Appointment } from './appointment.entity.js';
 import { resolveLinks, SINGLE_LINKS, type LinkedRow, type ResolvedLinks } from './appointment.links.js';
-import type { AppointmentFieldsInput, CancelAppointmentInput, CreateAppointmentInput, UpdateAppointmentInput } from './appointment.inputs.js';
+import { UpdateAppointmentInput, type AppointmentFieldsInput, type CancelAppointmentInput, type CreateAppointmentInput } from './appointment.inputs.js';
 import { BookingConflictKind } from './appointment.payloads.js';
 import { isInsideTimeBand, MAX_DURATION_MINUTES, moneyProblem } from './appointment.rules.js';
 import { allocationConflicts, checkBooking, describeConflict, holdPayload, isAllocationConflict, lockHold, reasonsOf } from '../scheduling/scheduling.service.js';
@@ -27,6 +27,10 @@ import type { Rejection } from '../scheduling/scheduling.rules.js';
 import type { Hold } from '../scheduling/hold.entity.js';
 import { paymentStatus } from './payment-status.js';
 import { entityPayload, outboxInsertStatement, OutboxEventType, stageEvent, takeStagedEvents, type OutboxRow } from '../events/outbox.js';
+import { AppointmentSeries, SeriesScope } from '../series/series.entity.js';
+import { shiftWallClock } from '../series/series.rules.js';
+import { WaitlistEntry, WaitlistStatus } from '../series/waitlist.entity.js';
+import { offerFreedSlot, passLapsedOffers } from '../series/waitlist.service.js';
 
 /** Longest staff note, reason or comment (spec: notes and reasons at most 1,000 characters). */
 export const MAX_TEXT = 1000;
@@ -219,7 +223,7 @@ function applyStatus(a: Appointment, status: AppointmentStatus, confirmed: boole
  * are taken over the blocked range (buffers included), by which appointments or holds. Answers
  * RESOURCE_UNAVAILABLE userErrors with `conflicts`, and `unavailability` when the rule engine saw them.
  */
-async function bookingConflicts(ctx: Context, error: unknown, request: BookingRequest | null): Promise<UserErrorsException | null> {
+export async function bookingConflicts(ctx: Context, error: unknown, request: BookingRequest | null): Promise<UserErrorsException | null> {
   if (!isAllocationConflict(error)) return null;
   const conflicts = request?.bookables.length ? await allocationConflicts(ctx, request) : [];
   const message = conflicts.length ? `Not available: ${conflicts.map(describeConflict).join('; ')}.` : 'A requested practitioner or resource is already booked at an overlapping time.';
@@ -227,7 +231,7 @@ async function bookingConflicts(ctx: Context, error: unknown, request: BookingRe
 }
 
 /** What a refused write asked for: the blocked range (with buffers) and the bookables by role. */
-interface BookingRequest {
+export interface BookingRequest {
   id?: string;
   start: Date;
   end: Date;
@@ -292,6 +296,7 @@ async function insertAppointment(
   endsAt: Date,
   payments: { amount: string; paymentKind: PaymentKind; paymentMethod?: string | null }[],
   buffers: { bufferBeforeMinutes: number; bufferAfterMinutes: number },
+  extra: SeriesLink = {},
 ): Promise<Appointment> {
   const viewer = ctx.viewer!;
   const now = new Date();
@@ -299,7 +304,7 @@ async function insertAppointment(
   const a = readOnlyInstance<Appointment>(meta, {
     id: uuidv7(), createdAt: now, updatedAt: now, organisation: viewer.organisationId,
     startsAt: input.startsAt!, endsAt, idempotencyKey: input.idempotencyKey ?? null, author: links.author?.id ?? viewer.userId,
-    status: AppointmentStatus.PENDING, confirmed: false, medicalDependency: false, onEcr: false, animals: false, version: 1, bufferBeforeMinutes: buffers.bufferBeforeMinutes, bufferAfterMinutes: buffers.bufferAfterMinutes,
+    status: AppointmentStatus.PENDING, confirmed: false, medicalDependency: false, onEcr: false, animals: false, version: 1, bufferBeforeMinutes: buffers.bufferBeforeMinutes, bufferAfterMinutes: buffers.bufferAfterMinutes, ...extra,
   });
   applyScalars(a, input);
   for (const { key } of SINGLE_LINKS) if (links[key] !== undefined) (a as unknown as Record<string, unknown>)[key] = links[key] && { id: links[key]!.id };
@@ -332,6 +337,73 @@ async function insertAppointment(
   return a;
 }
 
+/** What a series or a treatment plan adds to each appointment it books (src/modules/series): uuids and positions. */
+export interface SeriesLink {
+  series?: string | null;
+  occurrence?: number | null;
+  treatmentPlan?: string | null;
+  sessionOrder?: number | null;
+}
+
+/**
+ * The checks and the write of `createAppointment`, inside the caller's transaction: resolve links
+ * (NOT_FOUND), check every rule (VALIDATION, INVALID_IIN, OUTSIDE_TIME_BAND, OUTSIDE_AVAILABILITY),
+ * consume the hold, write. A series books each occurrence through it. `onRequest` receives what the
+ * booking asked for, to explain an exclusion violation with (RESOURCE_UNAVAILABLE).
+ * @throws UserErrorsException for a broken rule; GraphQLError FORBIDDEN / NOT_FOUND as createAppointment.
+ */
+export async function bookAppointment(em: EntityManager, ctx: Context, input: CreateAppointmentInput, onRequest: (request: BookingRequest) => void, extra: SeriesLink = {}): Promise<Appointment> {
+  const viewer = ctx.viewer!;
+  const errors = new UserErrorList();
+  if (!input.startsAt) throw new UserErrorsException([UserError.of(UserErrorCode.VALIDATION, 'startsAt is required.', ['input', 'startsAt'])]);
+  if (input.customerId && input.customer) errors.add(UserErrorCode.VALIDATION, 'Give customerId or an inline customer, not both.', ['input', 'customer']);
+  if (input.treatmentIds && input.treatmentIds.length === 0) errors.add(UserErrorCode.VALIDATION, 'treatmentIds must name at least one treatment.', ['input', 'treatmentIds']);
+  if (input.customer) validateCustomerFields(errors, input.customer, ['input', 'customer']);
+  for (const [field, amount] of [['prepaidAmount', input.prepaidAmount], ['settlementAmount', input.settlementAmount]] as const) {
+    const problem = amount != null ? moneyProblem(amount, viewer.currency) : null;
+    if (problem) errors.add(UserErrorCode.VALIDATION, `${field} ${problem}.`, ['input', field]);
+  }
+  if (input.authorId && !ADMIN_ROLES.has(viewer.role)) {
+    const named = fromGlobalId(input.authorId);
+    if (named?.type !== 'User' || named.id !== viewer.userId) throw graphQLError('FORBIDDEN', 'Only OWNER or ADMIN may set another authorId.');
+  }
+  const links = await resolveLinks(em, viewer.organisationId, input);
+  const endsAt = resolveEnd(errors, input.startsAt, input.endsAt, input.durationMinutes, links.treatments);
+  const state = {
+    startsAt: input.startsAt, endsAt, practitioner: links.practitioner, assistants: links.assistants ?? [], room: links.room, vehicle: links.vehicle,
+    resources: links.resources ?? [], timeBand: links.timeBand, texts: input, serviceAmount: input.serviceAmount,
+  };
+  checkAppointment(errors, ctx, state);
+  const payments = [
+    ...(input.prepaidAmount != null ? [{ amount: input.prepaidAmount, paymentKind: PaymentKind.PREPAYMENT, paymentMethod: input.prepaidPaymentMethod }] : []),
+    ...(input.settlementAmount != null ? [{ amount: input.settlementAmount, paymentKind: PaymentKind.SETTLEMENT, paymentMethod: input.settlementPaymentMethod }] : []),
+  ];
+  if (input.paymentStatus && errors.errors.length === 0) {
+    const derived = paymentStatus(input.serviceAmount, payments);
+    if (derived !== input.paymentStatus) {
+      errors.add(UserErrorCode.VALIDATION, `paymentStatus ${input.paymentStatus} disagrees with the status derived from serviceAmount and payments (${derived}).`, ['input', 'paymentStatus']);
+    }
+  }
+  errors.throwIfAny();
+  const hold = input.holdId ? await lockHold(em, input.holdId, 'holdId') : null;
+  if (hold) checkHoldMatches(hold, input.startsAt, endsAt!, scheduled(state).map((b) => b.id));
+  const checked = await checkAvailability(em, ctx, { ...state, endsAt: endsAt!, location: links.location, treatments: links.treatments ?? [], overrideAvailability: input.overrideAvailability, holdId: hold?.id });
+  onRequest(checked);
+  // The hold's rows go before the appointment's are written: one transaction, so nobody else gets the slot in between.
+  if (hold) {
+    // A waitlist offer taken up: its entry is booked (src/modules/series/waitlist.service.ts).
+    await em.nativeUpdate(WaitlistEntry, { offer: hold.id }, { status: WaitlistStatus.BOOKED, offer: null });
+    stageEvent(em, { type: OutboxEventType.HOLD_RELEASED, objectId: toGlobalId('Hold', hold.id), payload: () => holdPayload(em, hold) });
+    em.remove(hold);
+    await em.flush();
+  }
+
+  const customer = input.customer ? await findOrCreateCustomer(em, ctx, input.customer) : links.customer;
+  // An inline customer created just now must be a row before the appointment names it.
+  if (input.customer) await em.flush();
+  return insertAppointment(em, ctx, input, { ...links, customer }, endsAt!, payments, checked, extra);
+}
+
 /**
  * `createAppointment` (seeds 000, 001, 002). One transaction: resolve links (NOT_FOUND), check every
  * rule (VALIDATION, INVALID_IIN, OUTSIDE_TIME_BAND), then write the appointment, its inline customer,
@@ -344,56 +416,7 @@ export async function createAppointment(ctx: Context, input: CreateAppointmentIn
   let request: BookingRequest | null = null;
   const payload = await runMutation(
     ctx,
-    (em) =>
-      idempotent(em, ctx, 'createAppointment', input, Appointment, async () => {
-        const viewer = ctx.viewer!;
-        const errors = new UserErrorList();
-        if (!input.startsAt) throw new UserErrorsException([UserError.of(UserErrorCode.VALIDATION, 'startsAt is required.', ['input', 'startsAt'])]);
-        if (input.customerId && input.customer) errors.add(UserErrorCode.VALIDATION, 'Give customerId or an inline customer, not both.', ['input', 'customer']);
-        if (input.treatmentIds && input.treatmentIds.length === 0) errors.add(UserErrorCode.VALIDATION, 'treatmentIds must name at least one treatment.', ['input', 'treatmentIds']);
-        if (input.customer) validateCustomerFields(errors, input.customer, ['input', 'customer']);
-        for (const [field, amount] of [['prepaidAmount', input.prepaidAmount], ['settlementAmount', input.settlementAmount]] as const) {
-          const problem = amount != null ? moneyProblem(amount, viewer.currency) : null;
-          if (problem) errors.add(UserErrorCode.VALIDATION, `${field} ${problem}.`, ['input', field]);
-        }
-        if (input.authorId && !ADMIN_ROLES.has(viewer.role)) {
-          const named = fromGlobalId(input.authorId);
-          if (named?.type !== 'User' || named.id !== viewer.userId) throw graphQLError('FORBIDDEN', 'Only OWNER or ADMIN may set another authorId.');
-        }
-        const links = await resolveLinks(em, viewer.organisationId, input);
-        const endsAt = resolveEnd(errors, input.startsAt, input.endsAt, input.durationMinutes, links.treatments);
-        const state = {
-          startsAt: input.startsAt, endsAt, practitioner: links.practitioner, assistants: links.assistants ?? [], room: links.room, vehicle: links.vehicle,
-          resources: links.resources ?? [], timeBand: links.timeBand, texts: input, serviceAmount: input.serviceAmount,
-        };
-        checkAppointment(errors, ctx, state);
-        const payments = [
-          ...(input.prepaidAmount != null ? [{ amount: input.prepaidAmount, paymentKind: PaymentKind.PREPAYMENT, paymentMethod: input.prepaidPaymentMethod }] : []),
-          ...(input.settlementAmount != null ? [{ amount: input.settlementAmount, paymentKind: PaymentKind.SETTLEMENT, paymentMethod: input.settlementPaymentMethod }] : []),
-        ];
-        if (input.paymentStatus && errors.errors.length === 0) {
-          const derived = paymentStatus(input.serviceAmount, payments);
-          if (derived !== input.paymentStatus) {
-            errors.add(UserErrorCode.VALIDATION, `paymentStatus ${input.paymentStatus} disagrees with the status derived from serviceAmount and payments (${derived}).`, ['input', 'paymentStatus']);
-          }
-        }
-        errors.throwIfAny();
-        const hold = input.holdId ? await lockHold(em, input.holdId, 'holdId') : null;
-        if (hold) checkHoldMatches(hold, input.startsAt, endsAt!, scheduled(state).map((b) => b.id));
-        const checked = await checkAvailability(em, ctx, { ...state, endsAt: endsAt!, location: links.location, treatments: links.treatments ?? [], overrideAvailability: input.overrideAvailability, holdId: hold?.id });
-        request = checked;
-        // The hold's rows go before the appointment's are written: one transaction, so nobody else gets the slot in between.
-        if (hold) {
-          stageEvent(em, { type: OutboxEventType.HOLD_RELEASED, objectId: toGlobalId('Hold', hold.id), payload: () => holdPayload(em, hold) });
-          em.remove(hold);
-          await em.flush();
-        }
-
-        const customer = input.customer ? await findOrCreateCustomer(em, ctx, input.customer) : links.customer;
-        // An inline customer created just now must be a row before the appointment names it.
-        if (input.customer) await em.flush();
-        return insertAppointment(em, ctx, input, { ...links, customer }, endsAt!, payments, checked);
-      }),
+    (em) => idempotent(em, ctx, 'createAppointment', input, Appointment, () => bookAppointment(em, ctx, input, (r) => { request = r; })),
     (error) => bookingConflicts(ctx, error, request),
     // Without a key to claim or a customer to create first, the booking is the one write.
     { singleStatement: input.idempotencyKey == null && !input.customer && !input.holdId },
@@ -412,7 +435,7 @@ function checkHoldMatches(hold: Hold, startsAt: Date, endsAt: Date, bookableIds:
 }
 
 /** Loads the appointment to change under a row lock, and checks `expectedVersion`. */
-async function lockForChange(em: EntityManager, id: string, expectedVersion: number | null | undefined): Promise<Appointment> {
+export async function lockForChange(em: EntityManager, id: string, expectedVersion: number | null | undefined): Promise<Appointment> {
   const decoded = fromGlobalId(id);
   if (!decoded || decoded.type !== 'Appointment') throw notFound('Appointment', id, 'id');
   const appointment = await em.findOne(Appointment, { id: decoded.id, deletedAt: null }, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['assistants', 'resources', 'treatments', 'timeBand', 'room', 'vehicle', 'practitioner'] });
@@ -432,83 +455,142 @@ function actionFor(changes: Record<string, unknown>, status: AppointmentStatus):
 }
 
 /**
+ * The change of one locked appointment by `input` (the body of updateAppointment): the status machine
+ * (INVALID_STATUS_TRANSITION), every rule of create again, a new `version` and a history event when
+ * anything changed. `onRequest` receives what a move asked for, to explain a conflict with.
+ */
+export async function changeAppointment(em: EntityManager, ctx: Context, a: Appointment, input: UpdateAppointmentInput, onRequest: (request: BookingRequest) => void): Promise<Appointment> {
+  const before = snapshot(a, heldLists(a));
+  const errors = new UserErrorList();
+  if (input.treatmentIds && input.treatmentIds.length === 0) errors.add(UserErrorCode.VALIDATION, 'treatmentIds must name at least one treatment.', ['input', 'treatmentIds']);
+  if (input.startsAt === null) errors.add(UserErrorCode.VALIDATION, 'startsAt cannot be cleared.', ['input', 'startsAt']);
+  if (input.status && !canTransition(a.status, input.status)) {
+    errors.add(UserErrorCode.INVALID_STATUS_TRANSITION, `Cannot move an appointment from ${a.status} to ${input.status}.`, ['input', 'status']);
+  }
+  const links = await resolveLinks(em, ctx.viewer!.organisationId, input);
+  const startsAt = input.startsAt ?? a.startsAt;
+  const keptDuration = input.endsAt == null && input.durationMinutes == null ? Math.round((a.endsAt.getTime() - a.startsAt.getTime()) / 60_000) : input.durationMinutes;
+  const endsAt = resolveEnd(errors, startsAt, input.endsAt, keptDuration, links.treatments);
+  const state = {
+    startsAt, endsAt,
+    practitioner: links.practitioner !== undefined ? links.practitioner : a.practitioner,
+    assistants: links.assistants ?? a.assistants.getItems(),
+    room: links.room !== undefined ? links.room : a.room,
+    vehicle: links.vehicle !== undefined ? links.vehicle : a.vehicle,
+    resources: links.resources ?? a.resources.getItems(),
+    timeBand: links.timeBand !== undefined ? links.timeBand : a.timeBand,
+    texts: input,
+    serviceAmount: input.serviceAmount,
+  };
+  checkAppointment(errors, ctx, state);
+  errors.throwIfAny();
+  const releasing = input.status === AppointmentStatus.CANCELLED || input.status === AppointmentStatus.REJECTED;
+  const moved = ['startsAt', 'endsAt', 'durationMinutes', 'practitionerId', 'assistantIds', 'roomId', 'vehicleId', 'resourceIds', 'treatmentIds', 'locationId']
+    .some((key) => input[key as keyof UpdateAppointmentInput] !== undefined) || input.overrideAvailability != null;
+  if (moved && !releasing) {
+    const checked = await checkAvailability(em, ctx, {
+      ...state, id: a.id, endsAt: endsAt!, location: links.location !== undefined ? links.location : a.location,
+      treatments: links.treatments ?? a.treatments.getItems(), overrideAvailability: input.overrideAvailability,
+    });
+    onRequest(checked);
+    // An appointment keeps the buffers it was booked with until its treatments change.
+    if (links.treatments) {
+      a.bufferBeforeMinutes = checked.bufferBeforeMinutes;
+      a.bufferAfterMinutes = checked.bufferAfterMinutes;
+    }
+  }
+
+  const now = new Date();
+  a.startsAt = startsAt;
+  a.endsAt = endsAt!;
+  applyScalars(a, input);
+  applyLinks(em, a, links);
+  applyStatus(a, input.status ?? a.status, input.confirmed, now);
+  const changed = diff(before, snapshot(a, heldLists(a)));
+  const changes = Object.keys(changed).length ? withOverride(changed, input.overrideAvailability) : changed;
+  if (Object.keys(changes).length) {
+    a.version += 1;
+    const action = actionFor(changes, a.status);
+    recordEvent(em, ctx, a, action, changes);
+    stageAppointmentEvent(em, a, action, changes);
+  }
+  await em.flush();
+  return a;
+}
+
+/** The open occurrences a series-scoped change also applies to, locked, and the series' zone. @throws UserErrorsException VALIDATION for a scope outside a series. */
+async function seriesScope(em: EntityManager, a: Appointment, scope: SeriesScope | null | undefined): Promise<{ others: Appointment[]; zone: string }> {
+  if (!scope || scope === SeriesScope.THIS) return { others: [], zone: '' };
+  if (!a.series) throw new UserErrorsException([UserError.of(UserErrorCode.VALIDATION, `scope ${scope} applies to appointments of a series; this one is in none.`, ['input', 'scope'])]);
+  const series = await em.findOneOrFail(AppointmentSeries, a.series.id);
+  const others = await em.find(Appointment, {
+    series: series.id, id: { $ne: a.id }, deletedAt: null, status: { $in: [AppointmentStatus.PENDING, AppointmentStatus.APPROVED] },
+    ...(scope === SeriesScope.THIS_AND_FOLLOWING ? { occurrence: { $gt: a.occurrence ?? 0 } } : {}),
+  }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { occurrence: 'asc' }, populate: ['assistants', 'resources', 'treatments', 'timeBand', 'room', 'vehicle', 'practitioner'] });
+  return { others, zone: series.timeZone };
+}
+
+/** The input of a series-scoped change for another occurrence: the same fields, its times moved as the named one's. */
+function scopedInput(input: UpdateAppointmentInput, from: Date, other: Appointment, zone: string): UpdateAppointmentInput {
+  const copy = Object.assign(new UpdateAppointmentInput(), input, { id: toGlobalId('Appointment', other.id), expectedVersion: null, scope: null });
+  if (input.startsAt) copy.startsAt = shiftWallClock(other.startsAt, from, input.startsAt, zone);
+  const start = copy.startsAt ?? other.startsAt;
+  // A new end or duration of the named one gives every other its new length; else each keeps its own.
+  if (input.endsAt) copy.endsAt = new Date(start.getTime() + (input.endsAt.getTime() - (input.startsAt ?? from).getTime()));
+  else if (input.startsAt && input.durationMinutes == null) copy.durationMinutes = Math.round((other.endsAt.getTime() - other.startsAt.getTime()) / 60_000);
+  return copy;
+}
+
+/**
  * `updateAppointment` (seed 003): partial update under a row lock; checks STALE_VERSION, the status
  * machine (INVALID_STATUS_TRANSITION) and every rule of create again; bumps `version` and writes a
- * history event when anything changed. A busy slot answers RESOURCE_UNAVAILABLE.
+ * history event when anything changed. A busy slot answers RESOURCE_UNAVAILABLE. With a series
+ * `scope`, every open occurrence in scope gets the same change in the same transaction (all or
+ * nothing), each with its own version and history; later ones move first when the change moves later.
  */
 export async function updateAppointment(ctx: Context, input: UpdateAppointmentInput) {
   let request: BookingRequest | null = null;
+  let changed: Appointment[] = [];
   const payload = await runMutation(
     ctx,
     async (em) => {
       const a = await lockForChange(em, input.id, input.expectedVersion);
-      const before = snapshot(a, heldLists(a));
-      const errors = new UserErrorList();
-      if (input.treatmentIds && input.treatmentIds.length === 0) errors.add(UserErrorCode.VALIDATION, 'treatmentIds must name at least one treatment.', ['input', 'treatmentIds']);
-      if (input.startsAt === null) errors.add(UserErrorCode.VALIDATION, 'startsAt cannot be cleared.', ['input', 'startsAt']);
-      if (input.status && !canTransition(a.status, input.status)) {
-        errors.add(UserErrorCode.INVALID_STATUS_TRANSITION, `Cannot move an appointment from ${a.status} to ${input.status}.`, ['input', 'status']);
-      }
-      const links = await resolveLinks(em, ctx.viewer!.organisationId, input);
-      const startsAt = input.startsAt ?? a.startsAt;
-      const keptDuration = input.endsAt == null && input.durationMinutes == null ? Math.round((a.endsAt.getTime() - a.startsAt.getTime()) / 60_000) : input.durationMinutes;
-      const endsAt = resolveEnd(errors, startsAt, input.endsAt, keptDuration, links.treatments);
-      const state = {
-        startsAt, endsAt,
-        practitioner: links.practitioner !== undefined ? links.practitioner : a.practitioner,
-        assistants: links.assistants ?? a.assistants.getItems(),
-        room: links.room !== undefined ? links.room : a.room,
-        vehicle: links.vehicle !== undefined ? links.vehicle : a.vehicle,
-        resources: links.resources ?? a.resources.getItems(),
-        timeBand: links.timeBand !== undefined ? links.timeBand : a.timeBand,
-        texts: input,
-        serviceAmount: input.serviceAmount,
-      };
-      checkAppointment(errors, ctx, state);
-      errors.throwIfAny();
-      const releasing = input.status === AppointmentStatus.CANCELLED || input.status === AppointmentStatus.REJECTED;
-      const moved = ['startsAt', 'endsAt', 'durationMinutes', 'practitionerId', 'assistantIds', 'roomId', 'vehicleId', 'resourceIds', 'treatmentIds', 'locationId']
-        .some((key) => input[key as keyof UpdateAppointmentInput] !== undefined) || input.overrideAvailability != null;
-      if (moved && !releasing) {
-        const checked = await checkAvailability(em, ctx, {
-          ...state, id: a.id, endsAt: endsAt!, location: links.location !== undefined ? links.location : a.location,
-          treatments: links.treatments ?? a.treatments.getItems(), overrideAvailability: input.overrideAvailability,
-        });
-        request = checked;
-        // An appointment keeps the buffers it was booked with until its treatments change.
-        if (links.treatments) {
-          a.bufferBeforeMinutes = checked.bufferBeforeMinutes;
-          a.bufferAfterMinutes = checked.bufferAfterMinutes;
-        }
-      }
-
-      const now = new Date();
-      a.startsAt = startsAt;
-      a.endsAt = endsAt!;
-      applyScalars(a, input);
-      applyLinks(em, a, links);
-      applyStatus(a, input.status ?? a.status, input.confirmed, now);
-      const changed = diff(before, snapshot(a, heldLists(a)));
-      const changes = Object.keys(changed).length ? withOverride(changed, input.overrideAvailability) : changed;
-      if (Object.keys(changes).length) {
-        a.version += 1;
-        const action = actionFor(changes, a.status);
-        recordEvent(em, ctx, a, action, changes);
-        stageAppointmentEvent(em, a, action, changes);
-      }
-      await em.flush();
+      const { others, zone } = await seriesScope(em, a, input.scope);
+      const from = a.startsAt;
+      const targets = [{ appointment: a, change: input }, ...others.map((o) => ({ appointment: o, change: scopedInput(input, from, o, zone) }))];
+      // Moving later, the latest goes first (and earliest first moving earlier), so that no occurrence lands on one not yet moved.
+      const later = input.startsAt != null && input.startsAt.getTime() > from.getTime();
+      targets.sort((x, y) => (later ? -1 : 1) * (x.appointment.startsAt.getTime() - y.appointment.startsAt.getTime()));
+      for (const t of targets) await changeAppointment(em, ctx, t.appointment, t.change, (r) => { request = r; });
+      changed = [a, ...others].sort((x, y) => (x.occurrence ?? 0) - (y.occurrence ?? 0));
       return { result: a };
     },
     (error) => bookingConflicts(ctx, error, request),
   );
-  return { conflicts: [], unavailability: [], ...payload };
+  return { conflicts: [], unavailability: [], ...payload, appointments: payload.result ? changed : [] };
 }
 
-/** `cancelAppointment`: status CANCELLED (allowed from PENDING and APPROVED), stamps cancelledAt, frees the slot. */
+/** Cancels one locked appointment: the status move, the reason and note, a new version and a history event. */
+async function cancelOne(em: EntityManager, ctx: Context, a: Appointment, input: CancelAppointmentInput, reason: CancellationReason | null | undefined): Promise<void> {
+  const before = snapshot(a, heldLists(a));
+  if (reason !== undefined) a.cancellationReason = reason;
+  if (input.cancellationNote !== undefined) a.cancellationNote = input.cancellationNote;
+  applyStatus(a, AppointmentStatus.CANCELLED, undefined, new Date());
+  a.version += 1;
+  const changes = diff(before, snapshot(a, heldLists(a)));
+  recordEvent(em, ctx, a, AppointmentAction.CANCELLED, changes);
+  stageAppointmentEvent(em, a, AppointmentAction.CANCELLED, changes);
+}
+
+/**
+ * `cancelAppointment`: status CANCELLED (allowed from PENDING and APPROVED), stamps cancelledAt, frees
+ * the slot. With a series `scope`, the open occurrences in scope are cancelled too, each with its own
+ * version and history event.
+ */
 export async function cancelAppointment(ctx: Context, input: CancelAppointmentInput) {
+  let cancelled: Appointment[] = [];
   const payload = await runMutation(ctx, async (em) => {
     const a = await lockForChange(em, input.id, input.expectedVersion);
-    const before = snapshot(a, heldLists(a));
     const errors = new UserErrorList();
     if (!canTransition(a.status, AppointmentStatus.CANCELLED) || a.status === AppointmentStatus.CANCELLED) {
       errors.add(UserErrorCode.INVALID_STATUS_TRANSITION, `Cannot cancel an appointment that is ${a.status}.`, ['input', 'id']);
@@ -518,16 +600,14 @@ export async function cancelAppointment(ctx: Context, input: CancelAppointmentIn
     }
     const reason = await findOptional(em, CancellationReason, input.cancellationReasonId, 'cancellationReasonId');
     errors.throwIfAny();
-    if (reason !== undefined) a.cancellationReason = reason;
-    if (input.cancellationNote !== undefined) a.cancellationNote = input.cancellationNote;
-    applyStatus(a, AppointmentStatus.CANCELLED, undefined, new Date());
-    a.version += 1;
-    const changes = diff(before, snapshot(a, heldLists(a)));
-    recordEvent(em, ctx, a, AppointmentAction.CANCELLED, changes);
-    stageAppointmentEvent(em, a, AppointmentAction.CANCELLED, changes);
+    const { others } = await seriesScope(em, a, input.scope);
+    cancelled = [a, ...others].sort((x, y) => (x.occurrence ?? 0) - (y.occurrence ?? 0));
+    for (const one of cancelled) await cancelOne(em, ctx, one, input, reason);
     await em.flush();
+    // The freed slots go to the waitlist, in join order.
+    await passLapsedOffers(em, ctx);
+    for (const one of cancelled) await offerFreedSlot(em, ctx, one.startsAt, one.endsAt);
     return { result: a };
   });
-  return { conflicts: [], ...payload };
+  return { conflicts: [], ...payload, appointments: payload.result ? cancelled : [] };
 }
-

@@ -70,6 +70,19 @@ export function stageEvent(em: EntityManager, event: StagedEvent): void {
   list.push(event);
 }
 
+/**
+ * Runs `work` in a savepoint of `em`'s transaction (a nested `em.transactional`, whose fork is another
+ * EntityManager): the events `work` staged join `em`'s when it succeeds, and are dropped with its
+ * rollback when it fails. A series books each occurrence this way.
+ */
+export async function inSavepoint<T>(em: EntityManager, work: (inner: EntityManager) => Promise<T>): Promise<T> {
+  let inner: EntityManager | undefined;
+  const result = await em.transactional((fork) => work((inner = fork as EntityManager)));
+  for (const event of staged.get(inner!) ?? []) stageEvent(em, event);
+  staged.delete(inner!);
+  return result;
+}
+
 /** Forgets what a failed attempt staged (runMutation runs the mutation again after a deadlock). */
 export function discardStagedEvents(em: EntityManager): void {
   staged.delete(em);

@@ -89,12 +89,13 @@ export function reasonsOf(rejections: Rejection[]): UnavailabilityReason[] {
  * `availability(input:)`: every candidate start of the slot grid in `[from, to)`, offered when every
  * requirement group can be filled, else (with `includeUnavailable`) answered with its reasons.
  * Statements: one look-up of the ids, one load of the facts (whatever the range and the number of
- * appointments), and the loads of the offered bookables.
+ * appointments), and the loads of the offered bookables. `em` is a transaction's when a write
+ * searches (a treatment plan placing its sessions sees the ones it booked).
  * An archived treatment, resource or location or a deactivated member named in the input is answered
  * as booking answers it (VALIDATION in `userErrors`, naming the field), with no slots.
  * @throws GraphQLError NOT_FOUND for an unknown or foreign id.
  */
-export async function availability(ctx: Context, input: AvailabilityInput): Promise<Availability> {
+export async function availability(ctx: Context, input: AvailabilityInput, em: EntityManager = ctx.em): Promise<Availability> {
   const viewer = requireViewer(ctx);
   const errors = new UserErrorList();
   const from = input.from.getTime();
@@ -123,7 +124,7 @@ export async function availability(ctx: Context, input: AvailabilityInput): Prom
   // The search refuses what a booking would refuse (an archived or deactivated bookable, treatment or location), so it never offers a slot that booking then rejects.
   let found: Found[];
   try {
-    found = await resolveIds(ctx.em, viewer.organisationId, wanted, { refuseRetired: true });
+    found = await resolveIds(em, viewer.organisationId, wanted, { refuseRetired: true });
   } catch (error) {
     if (!(error instanceof UserErrorsException)) throw error;
     errors.errors.push(...error.userErrors);
@@ -143,7 +144,7 @@ export async function availability(ctx: Context, input: AvailabilityInput): Prom
   if (errors.errors.length) return empty(timeZone);
 
   const now = Date.now();
-  const facts = await loadFacts(ctx.em, {
+  const facts = await loadFacts(em, {
     organisationId: viewer.organisationId, organisationTimeZone: viewer.timeZone,
     bookables: [...bookableRows.values()].map((b) => ({ id: b.id, type: b.type as 'User' | 'Resource', name: b.name })),
     locationId: location?.id ?? null, treatments, from, to, now,

@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp, type TestOrg } from '../harness/app.js';
+import { CANCEL, makeCustomer, makeTreatment, makeUser, ok } from '../appointment/fixtures.js';
+import { fromGlobalId } from '../../src/shared/global-id.js';
+import { book } from '../scheduling/helpers.js';
+import { codes } from './helpers.js';
+
+let app: TestApp;
+let org: TestOrg;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  org = await app.createOrg('Waitlist clinic', { timeZone: 'UTC' });
+});
+afterAll(() => app?.stop());
+
+const JOIN = `mutation($input: JoinWaitlistInput!) { joinWaitlist(input: $input) { waitlistEntry { id status } userErrors { code field message } } }`;
+const LEAVE = `mutation($input: LeaveWaitlistInput!) { leaveWaitlist(input: $input) { waitlistEntry { id status } userErrors { code field message } } }`;
+const ENTRIES = `query { waitlistEntries(first: 50) { edges { node { id status customer { id } offer { id startsAt endsAt expiresAt bookables { id } } } } } }`;
+
+const uuid = (globalId: string) => fromGlobalId(globalId)!.id;
+const DAY = '2028-02-07';
+const slot = (k: number) => new Date(Date.parse(`${DAY}T08:00:00Z`) + k * 30 * 60_000).toISOString();
+
+async function entries() {
+  const res = await app.gql(ENTRIES, {}, { token: org.token });
+  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+  return res.data.waitlistEntries.edges.map((e: any) => e.node) as { id: string; status: string; customer: { id: string }; offer: { id: string; startsAt: string; endsAt: string } | null }[];
+}
+
+describe('waitlist', () => {
+  it('10 concurrent cancellations against 12 waiting entries give 10 distinct offers to the first 10 in join order; an offer is booked by holdId; a lapsed offer moves on', async () => {
+    const dr = await makeUser(app, org, 'Dr Wait');
+    const visit = await makeTreatment(app, org, 'Check-up', { durationMinutes: 30 });
+    const booked: string[] = [];
+    for (let k = 0; k < 10; k++) {
+      const b = await book(app, org, { practitionerId: dr.id, treatmentIds: [visit.id], startsAt: slot(k) });
+      expect(b.userErrors).toEqual([]);
+      booked.push(b.appointment.id);
+    }
+    const customers: { id: string }[] = [];
+    for (let i = 0; i < 13; i++) customers.push(await makeCustomer(app, org, `Waiting ${i + 1}`));
+    const join = async (i: number) => ok(await app.gql(JOIN, { input: {
+      customerId: customers[i]!.id, treatmentIds: [visit.id], requirements: [{ anyOf: [dr.id] }], from: `${DAY}T00:00:00Z`, to: `${DAY}T23:59:00Z`,
+    } }, { token: org.token }), 'joinWaitlist').waitlistEntry;
+    const joined: { id: string }[] = [];
+    for (let i = 0; i < 12; i++) joined.push(await join(i));
+
+    const cancels = await Promise.all(booked.map((id) => app.gql(CANCEL('id status'), { input: { id } }, { token: org.token })));
+    for (const c of cancels) expect(c.data.cancelAppointment.userErrors, JSON.stringify(c.errors)).toEqual([]);
+
+    const after = await entries();
+    expect(after.map((e) => e.id)).toEqual(joined.map((e: any) => e.id));
+    expect(after.map((e) => e.status)).toEqual([...Array(10).fill('OFFERED'), 'WAITING', 'WAITING']);
+    const offers = after.slice(0, 10).map((e) => e.offer!);
+    expect(new Set(offers.map((o) => o.id)).size).toBe(10);
+    expect(offers.map((o) => o.startsAt).sort()).toEqual([...Array(10).keys()].map(slot).sort());
+    const holds = await app.sql<{ customer_id: string }>('select customer_id from hold where organisation_id = $1 order by customer_id', [org.organisationId]);
+    expect(holds.map((h) => h.customer_id).sort()).toEqual(customers.slice(0, 10).map((c) => uuid(c.id)).sort());
+
+    // The first accepts its offer.
+    const first = after[0]!;
+    const accepted = await book(app, org, { holdId: first.offer!.id, practitionerId: dr.id, treatmentIds: [visit.id], customerId: first.customer.id, startsAt: first.offer!.startsAt, endsAt: first.offer!.endsAt });
+    expect(accepted.userErrors).toEqual([]);
+
+    // The second's offer lapses: the next waiting entry in join order (the 11th) gets that slot; the second waits again.
+    const second = after[1]!;
+    await app.sql(`update hold set expires_at = now() - interval '1 second' where id = $1`, [uuid(second.offer!.id)]);
+    await join(12);
+    const later = await entries();
+    expect(later[0]!.status).toBe('BOOKED');
+    expect(later[1]!.status).toBe('WAITING');
+    expect(later[10]!.status).toBe('OFFERED');
+    expect(later[10]!.offer!.startsAt).toBe(second.offer!.startsAt);
+    expect(later[11]!.status).toBe('WAITING');
+
+    // The third leaves: its slot goes to the first waiting entry, the second again.
+    const third = after[2]!;
+    const left = ok(await app.gql(LEAVE, { input: { id: third.id } }, { token: org.token }), 'leaveWaitlist');
+    expect(left.waitlistEntry.status).toBe('LEFT');
+    const last = await entries();
+    expect(last[1]!.status).toBe('OFFERED');
+    expect(last[1]!.offer!.startsAt).toBe(third.offer!.startsAt);
+    expect(last[2]!.offer).toBeNull();
+  });
+
+  it('answers VALIDATION for a window over 90 days; nothing is written', async () => {
+    const dr = await makeUser(app, org, 'Dr Far');
+    const visit = await makeTreatment(app, org, 'Far visit');
+    const customer = await makeCustomer(app, org, 'Far customer');
+    const res = await app.gql(JOIN, { input: { customerId: customer.id, treatmentIds: [visit.id], requirements: [{ anyOf: [dr.id] }], from: '2028-01-01T00:00:00Z', to: '2028-03-31T00:00:01Z' } }, { token: org.token });
+    expect(codes(res.data.joinWaitlist)).toEqual([['VALIDATION', 'input.to']]);
+    expect(await app.sql('select 1 from waitlist_entry where customer_id = $1', [uuid(customer.id)])).toEqual([]);
+  });
+});
