@@ -57,8 +57,8 @@ const EnvSchema = z.object({
   /**
    * Length of the rate-limit window, in seconds. Ten, so that a budget can hold the costliest request
    * (25,100 points) while allowing only 5,000 points a second on average: with 1-s windows a budget had
-   * to allow 25,100 points every second, and a flooding token pushed a neighbour's p50 to 6–12× where
-   * 10-s windows keep it at 3.4–3.8× on the same loaded machine (bench, isolation; docs/security.md).
+   * to allow 25,100 points every second, about 20 nested reads, and a flooding token pushed a
+   * neighbour's p50 to 4–19× its unloaded value (bench, isolation; docs/security.md).
    */
   RATE_LIMIT_WINDOW_SECONDS: integer(1, 3600).default(10),
   /** Cost points one API token may spend per window (5,000 a second on average with the default window). */
