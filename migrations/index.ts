@@ -8,6 +8,7 @@ import { Migration20261130133500_hardening } from './Migration20261130133500_har
 import { Migration20261130142630_catalogue_archive } from './Migration20261130142630_catalogue_archive.js';
 import { Migration20261130155205_member_deactivation } from './Migration20261130155205_member_deactivation.js';
 import { Migration20261130155529_outbox } from './Migration20261130155529_outbox.js';
+import { Migration20261130171835_webhooks } from './Migration20261130171835_webhooks.js';
 
 /** Every migration, in order. A new migration file must be added here (the CLI prints its class name). */
 export const migrationsList: MigrationObject[] = [
@@ -20,4 +21,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261130142630_catalogue_archive', class: Migration20261130142630_catalogue_archive },
   { name: 'Migration20261130155205_member_deactivation', class: Migration20261130155205_member_deactivation },
   { name: 'Migration20261130155529_outbox', class: Migration20261130155529_outbox },
+  { name: 'Migration20261130171835_webhooks', class: Migration20261130171835_webhooks },
 ];

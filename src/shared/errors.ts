@@ -15,6 +15,7 @@ export enum UserErrorCode {
   INVITATION_NOT_PENDING = 'INVITATION_NOT_PENDING',
   ACCOUNT_EXISTS = 'ACCOUNT_EXISTS',
   LAST_OWNER = 'LAST_OWNER',
+  UNSAFE_WEBHOOK_URL = 'UNSAFE_WEBHOOK_URL',
 }
 registerEnumType(UserErrorCode, {
   name: 'UserErrorCode',
@@ -32,6 +33,7 @@ registerEnumType(UserErrorCode, {
     INVITATION_NOT_PENDING: { description: 'The invitation was already accepted, was revoked, or has expired.' },
     ACCOUNT_EXISTS: { description: '`acceptInvitation` with a code for an address that already has a Kairos account: accept with that account\'s own API token instead.' },
     LAST_OWNER: { description: '`deactivateMember` of the organisation\'s last active OWNER (yourself included): an organisation always keeps one.' },
+    UNSAFE_WEBHOOK_URL: { description: 'A webhook URL whose host is a loopback, private, link-local or other reserved address (or localhost), which this server does not allow (WEBHOOK_ALLOW_LOOPBACK, WEBHOOK_ALLOW_PRIVATE).' },
   },
 });
 
