@@ -29,7 +29,7 @@ interface PendingDelivery {
   body: Record<string, unknown>;
   attempts: number;
   due: boolean;
-  next_attempt_at: Date | null;
+  next_attempt_at: string | null;
 }
 
 /**
@@ -42,7 +42,7 @@ async function deliverObject(pool: pg.Pool, settings: Required<WebhookSettings>,
     const { rows: [endpoint] } = await pool.query<{ url: string; secret: string; disabled_at: Date | null }>(`select url, secret, disabled_at from webhook_endpoint where id = $1`, [endpointId]);
     if (!endpoint || endpoint.disabled_at) return;
     const { rows: [delivery] } = await pool.query<PendingDelivery>(
-      `select id, event_id::text, body, attempts, next_attempt_at, coalesce(next_attempt_at <= now(), true) as due from webhook_delivery
+      `select id, event_id::text, body, attempts, next_attempt_at::text, coalesce(next_attempt_at <= now(), true) as due from webhook_delivery
        where endpoint_id = $1 and object_id = $2 and status = 'PENDING' order by event_id, created_at limit 1`,
       [endpointId, objectId],
     );
@@ -61,23 +61,35 @@ async function deliverObject(pool: pg.Pool, settings: Required<WebhookSettings>,
       continue;
     }
     const delay = settings.retrySeconds[delivery.attempts];
-    const { rows: [failed] } = await pool.query<{ next_attempt_at: Date | null }>(
-      `update webhook_delivery set attempts = attempts + 1, last_status_code = $2, last_response_ms = $3, last_error = $4, updated_at = now(),
-         status = case when $5::int is null then 'FAILED'::webhook_delivery_status else status end,
-         next_attempt_at = case when $5::int is null then null else now() + make_interval(secs => $5::int) end
-       where id = $1 returning next_attempt_at`,
-      [delivery.id, outcome.statusCode, outcome.responseMs, outcome.error, delay ?? null],
-    );
-    await pool.query(
-      `update webhook_endpoint set consecutive_failures = consecutive_failures + 1,
-         disabled_at = case when consecutive_failures + 1 >= $2 then coalesce(disabled_at, now()) else disabled_at end
-       where id = $1`,
-      [endpointId, settings.disableAfterFailures],
-    );
-    if (failed?.next_attempt_at) {
-      await pool.query(QUEUE_JOB_SQL, [endpointId, objectId, failed.next_attempt_at]);
-      return;
+    // One transaction: the failure, the endpoint's count and the retry's job commit together.
+    const client = await pool.connect();
+    // As text: a Date would drop the microseconds, and the job's run_at would differ from next_attempt_at.
+    let retryAt: string | null;
+    try {
+      await client.query('begin');
+      const { rows: [failed] } = await client.query<{ next_attempt_at: string | null }>(
+        `update webhook_delivery set attempts = attempts + 1, last_status_code = $2, last_response_ms = $3, last_error = $4, updated_at = now(),
+           status = case when $5::int is null then 'FAILED'::webhook_delivery_status else status end,
+           next_attempt_at = case when $5::int is null then null else now() + make_interval(secs => $5::int) end
+         where id = $1 returning next_attempt_at::text`,
+        [delivery.id, outcome.statusCode, outcome.responseMs, outcome.error, delay ?? null],
+      );
+      await client.query(
+        `update webhook_endpoint set consecutive_failures = consecutive_failures + 1,
+           disabled_at = case when consecutive_failures + 1 >= $2 then coalesce(disabled_at, now()) else disabled_at end
+         where id = $1`,
+        [endpointId, settings.disableAfterFailures],
+      );
+      retryAt = failed?.next_attempt_at ?? null;
+      if (retryAt) await client.query(QUEUE_JOB_SQL, [endpointId, objectId, retryAt]);
+      await client.query('commit');
+    } catch (error) {
+      await client.query('rollback').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
     }
+    if (retryAt) return;
   }
 }
 
