@@ -41,8 +41,8 @@ export interface UrlPolicy {
 /** Why `address` (an IP literal, v4 or v6) may not be reached under `policy`, or null when it may. */
 export function addressProblem(address: string, policy: UrlPolicy): string | null {
   const family = isIP(address) === 6 ? 'ipv6' : 'ipv4';
-  if (LOOPBACK.check(address, family)) return policy.allowLoopback ? null : `${address} is a loopback address`;
-  if (PRIVATE.check(address, family)) return policy.allowPrivate ? null : `${address} is a private, link-local or reserved address`;
+  if (LOOPBACK.check(address, family)) return policy.allowLoopback ? null : `a loopback address (${address})`;
+  if (PRIVATE.check(address, family)) return policy.allowPrivate ? null : `a private, link-local or reserved address (${address})`;
   return null;
 }
 
@@ -100,8 +100,8 @@ export function guardedLookup(policy: UrlPolicy, resolve: Resolver): LookupFunct
     const found = isIP(host) ? Promise.resolve([{ address: host, family: isIP(host) }]) : resolve(host);
     found.then(
       (addresses) => {
-        const problem = addresses.length === 0 ? `${host} has no address` : addresses.map((a) => addressProblem(a.address, policy)).find((p) => p);
-        if (problem) return callback(new UnsafeAddressError(`refused: ${problem}`), '', 4);
+        const problem = addresses.length === 0 ? `no address for ${host}` : addresses.map((a) => addressProblem(a.address, policy)).find((p) => p);
+        if (problem) return callback(new UnsafeAddressError(`${host} resolves to ${problem}`), '', 4);
         if (options.all) return (callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, addresses);
         callback(null, addresses[0]!.address, addresses[0]!.family);
       },

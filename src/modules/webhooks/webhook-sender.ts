@@ -60,7 +60,7 @@ export function sendWebhook(options: { url: string; secret: string; messageId: s
       request.destroy();
     }, options.timeoutMs);
     request.on('error', (error) => {
-      const message = error instanceof UnsafeAddressError ? `unsafe address: ${error.message.replace(/^refused: /, '')}` : error.message || (error as NodeJS.ErrnoException).code || 'connection failed';
+      const message = error instanceof UnsafeAddressError ? `unsafe address: ${error.message}` : error.message || (error as NodeJS.ErrnoException).code || 'connection failed';
       finish({ ok: false, statusCode: null, error: message });
     });
     request.end(options.body);
