@@ -38,7 +38,9 @@
       "Treatment",
       "TreatmentSession",
       "UnitCode",
-      "User"
+      "User",
+      "WebhookDelivery",
+      "WebhookEndpoint"
     ]
   }
 };
