@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { inspect } from 'node:util';
 import { startKairos } from './app/bootstrap.js';
 import { createLogger } from './app/logger.js';
-import { ConfigError, liveSettings, loadConfig, serverLimits } from './config/env.js';
+import { ConfigError, liveSettings, loadConfig, serverLimits, webhookSettings } from './config/env.js';
 import { openDatabase } from './db/database.js';
 import { demoToken, seedDemoIfEmpty } from './demo/seed-demo.js';
 
@@ -32,6 +32,7 @@ async function main(): Promise<void> {
     poolMax: config.DB_POOL_MAX,
     limits: serverLimits(config),
     live: liveSettings(config),
+    webhooks: webhookSettings(config),
     cors: { origins: config.CORS_ORIGINS, credentials: config.CORS_CREDENTIALS, maxAgeSeconds: config.CORS_MAX_AGE },
     async beforeListen(orm) {
       if (config.KAIROS_SEED_DEMO) await seedDemoIfEmpty(orm.em.fork());

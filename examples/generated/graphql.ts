@@ -791,6 +791,8 @@ export type UserErrorCode =
   | 'RESOURCE_UNAVAILABLE'
   /** `expectedVersion` is not the appointment's current `version`. */
   | 'STALE_VERSION'
+  /** A webhook URL whose host is a loopback, private, link-local or other reserved address (or localhost), which this server does not allow (WEBHOOK_ALLOW_LOOPBACK, WEBHOOK_ALLOW_PRIVATE). */
+  | 'UNSAFE_WEBHOOK_URL'
   /** An input value breaks a rule: end before start, a length limit, an amount below zero, an empty treatment list, a wrong kind of resource. */
   | 'VALIDATION';
 
@@ -859,6 +861,8 @@ export type PractitionerWithRoomWeekQuery = { availability: { timeZone: string, 
         | { __typename: 'UnitCode', id: string }
         | { __typename: 'User', name: string, id: string }
         | { __typename: 'WaitlistEntry', id: string }
+        | { __typename: 'WebhookDelivery', id: string }
+        | { __typename: 'WebhookEndpoint', id: string }
       > }>, unavailable: Array<{ startsAt: string, endsAt: string, reasons: Array<{ code: UnavailabilityCode, message: string, bookable:
           | { __typename: 'Account', id: string }
           | { __typename: 'ApiToken', id: string }
@@ -891,6 +895,8 @@ export type PractitionerWithRoomWeekQuery = { availability: { timeZone: string, 
           | { __typename: 'UnitCode', id: string }
           | { __typename: 'User', id: string }
           | { __typename: 'WaitlistEntry', id: string }
+          | { __typename: 'WebhookDelivery', id: string }
+          | { __typename: 'WebhookEndpoint', id: string }
          | null, appointment: { id: string, code: string } | null, hold: { id: string, expiresAt: string } | null }> }>, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
 
 export type HoldSlotMutationVariables = Exact<{
@@ -899,6 +905,8 @@ export type HoldSlotMutationVariables = Exact<{
 
 
 export type HoldSlotMutation = { createHold: { replayed: boolean, hold: { id: string, startsAt: string, endsAt: string, expiresAt: string, bookables: Array<
+        | { id: string }
+        | { id: string }
         | { id: string }
         | { id: string }
         | { id: string }
@@ -1110,6 +1118,8 @@ export type NodeByIdQuery = { node:
     | { __typename: 'UnitCode', id: string }
     | { __typename: 'User', name: string, email: string, id: string }
     | { __typename: 'WaitlistEntry', id: string }
+    | { __typename: 'WebhookDelivery', id: string }
+    | { __typename: 'WebhookEndpoint', id: string }
    | null };
 
 export type PractitionerWeekQueryVariables = Exact<{

@@ -41,7 +41,9 @@
       "TreatmentSession",
       "UnitCode",
       "User",
-      "WaitlistEntry"
+      "WaitlistEntry",
+      "WebhookDelivery",
+      "WebhookEndpoint"
     ]
   }
 };

@@ -2,10 +2,12 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import type { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import type { Logger } from 'pino';
-import { liveSettings, loadConfig, serverLimits } from '../config/env.js';
+import { liveSettings, loadConfig, serverLimits, webhookSettings } from '../config/env.js';
 import { initOrm, migrate } from '../db/orm.js';
 import type { CorsSettings } from './cors.js';
 import { startLive, type Live, type LiveSettings } from '../modules/events/live.js';
+import type { WebhookSettings } from '../modules/webhooks/webhook-settings.js';
+import { startWebhookWorker, type WebhookWorker } from '../modules/webhooks/webhook-worker.js';
 import { createSchema } from './schema.js';
 import { createServer, type KairosServer, type ServerLimits } from './server.js';
 
@@ -16,6 +18,8 @@ export interface RunningKairos {
   url: string;
   /** The outbox hub and the subscriptions endpoint (docs/subscriptions.md). */
   live: Live;
+  /** This instance's webhook delivery worker (docs/webhooks.md). */
+  webhooks: WebhookWorker;
   /** Graceful stop: the HTTP server drains in-flight requests, then the pool closes. */
   stop(): Promise<void>;
 }
@@ -39,6 +43,8 @@ export async function startKairos(options: {
   cors?: CorsSettings;
   /** Subscription and outbox settings; default: the documented defaults of src/config/env.ts. */
   live?: LiveSettings;
+  /** Webhook delivery settings; default: the documented defaults of src/config/env.ts. */
+  webhooks?: WebhookSettings;
 }): Promise<RunningKairos> {
   const limits = options.limits ?? serverLimits(loadConfig({}));
   const orm = await initOrm({ clientUrl: options.databaseUrl, poolMax: options.poolMax, onQuery: options.onQuery });
@@ -67,6 +73,14 @@ export async function startKairos(options: {
       await server.stop();
       throw error;
     }
+    let webhooks: WebhookWorker;
+    try {
+      webhooks = await startWebhookWorker({ databaseUrl: options.databaseUrl, orm, log: options.log, settings: options.webhooks ?? webhookSettings(loadConfig({})) });
+    } catch (error) {
+      await live.stop();
+      await server.stop();
+      throw error;
+    }
     const port = await server.listen(options.port, options.host);
     return {
       orm,
@@ -74,9 +88,11 @@ export async function startKairos(options: {
       port,
       url: `http://localhost:${port}/graphql`,
       live,
+      webhooks,
       async stop() {
         // Subscribers first: their sockets are upgraded, so the HTTP server's drain does not see them.
         await live.stop();
+        await webhooks.stop();
         await server.stop();
         await rateLimitPool?.end();
         await orm.close();

@@ -24,6 +24,7 @@ import { User } from '../modules/user/user.entity.js';
 import { connectionResolvers } from '../shared/pagination.js';
 import { catalogueResolvers, catalogueRootTypes } from './resolvers.catalogue.js';
 import { eventsResolvers } from '../modules/events/events.resolver.js';
+import { WebhookResolver } from '../modules/webhooks/webhooks.resolver.js';
 
 /** Node types that get a root field `<type>(id: ID!)`. */
 const rootFieldTypes = [Organisation, User, Invitation, ApiToken, Appointment, AppointmentEvent, Interaction, Payment, Hold, TimeOff, AppointmentSeries, TreatmentPlan, WaitlistEntry, ...catalogueRootTypes] as ClassType[];
@@ -33,5 +34,5 @@ export const resolvers = [
   NodeResolver, UserResolver, InvitationResolver, ApiTokenResolver, AppointmentResolver, AppointmentFieldsResolver, AppointmentEventFieldsResolver, CustomerAppointmentsResolver,
   InteractionResolver, CustomerInteractionsResolver, PaymentResolver, CustomerPaymentsResolver,
   ...catalogueResolvers, ...schedulingResolvers, ...seriesResolvers, ...rootFieldTypes.map(rootFieldResolver), ...connectionResolvers,
-  ...eventsResolvers,
+  ...eventsResolvers, WebhookResolver,
 ];

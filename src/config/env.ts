@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ServerLimits } from '../app/server.js';
 import type { LiveSettings } from '../modules/events/live.js';
+import type { WebhookSettings } from '../modules/webhooks/webhook-settings.js';
 
 /**
  * A whole number from `min` to `max`, in digits only: `z.coerce.number()` would read " " as 0 (so a
@@ -101,6 +102,20 @@ const EnvSchema = z.object({
   OUTBOX_POLL_MS: integer(100, 3_600_000).default(5_000),
   /** Hours an outbox event is kept: how long a subscriber may stay away and still resume (older `resumeAfter`: RESUME_EXPIRED). */
   OUTBOX_RETENTION_HOURS: integer(1, 87_600).default(168),
+
+  // Webhooks (docs/webhooks.md): signed POSTs of outbox events, queued in PostgreSQL (graphile-worker).
+  /** Milliseconds one delivery attempt may take, connection to the end of the answer's headers; longer counts as a failed attempt (`timeout`). */
+  WEBHOOK_TIMEOUT_MS: integer(100, 120_000).default(10_000),
+  /** Failed attempts in a row after which an endpoint is disabled (any of its deliveries); updateWebhookEndpoint enables it again. */
+  WEBHOOK_DISABLE_AFTER_FAILURES: integer(1, 100_000).default(50),
+  /** Delivery attempts one instance's worker runs at once (a hanging receiver holds one of them until its timeout). */
+  WEBHOOK_CONCURRENCY: integer(1, 200).default(10),
+  /** Allow `http:` webhook URLs (default: `https:` only). */
+  WEBHOOK_ALLOW_HTTP: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** Allow webhooks to loopback addresses (127.0.0.0/8, ::1, localhost): for development only. */
+  WEBHOOK_ALLOW_LOOPBACK: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** Allow webhooks to private, link-local, CGNAT, unique-local and other reserved addresses: only when receivers live on the operator's own network. */
+  WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
 
   // Cross-origin access from browsers (docs/cors.md).
   /** Web origins whose pages may call `/graphql`, comma-separated (see {@link corsOrigin}); none by default. */
@@ -230,5 +245,15 @@ export function seriesLimits(config: Config): { maxOccurrences: number; maxSpanM
   return {
     maxOccurrences: config.SERIES_MAX_OCCURRENCES, maxSpanMonths: config.SERIES_MAX_SPAN_MONTHS, maxToleranceDays: config.PLAN_MAX_TOLERANCE_DAYS,
     maxWaitlistDays: config.WAITLIST_MAX_WINDOW_DAYS,
+  };
+}
+
+/** The webhook settings of {@link Config} (docs/webhooks.md). */
+export function webhookSettings(config: Config): WebhookSettings {
+  return {
+    timeoutMs: config.WEBHOOK_TIMEOUT_MS,
+    disableAfterFailures: config.WEBHOOK_DISABLE_AFTER_FAILURES,
+    concurrency: config.WEBHOOK_CONCURRENCY,
+    policy: { allowHttp: config.WEBHOOK_ALLOW_HTTP, allowLoopback: config.WEBHOOK_ALLOW_LOOPBACK, allowPrivate: config.WEBHOOK_ALLOW_PRIVATE },
   };
 }

@@ -25,6 +25,8 @@ import { AppointmentSeries, TreatmentPlan } from '../modules/series/series.entit
 import { WaitlistEntry } from '../modules/series/waitlist.entity.js';
 import { WorkingHours } from '../modules/scheduling/working-hours.entity.js';
 import { OutboxEvent } from '../modules/events/outbox-event.entity.js';
+import { WebhookDelivery } from '../modules/webhooks/webhook-delivery.entity.js';
+import { WebhookEndpoint } from '../modules/webhooks/webhook-endpoint.entity.js';
 import { ArchivableEntity, VersionedEntity } from '../shared/archivable.entity.js';
 import { BaseEntity } from '../shared/base.entity.js';
 import { TenantEntity } from '../shared/tenant.entity.js';
@@ -35,4 +37,5 @@ export const entities = [
   Operation, TimeBand, Location, Resource, Brand, ProductType, ProductCategory, UnitCode, Product, Treatment,
   TreatmentSession, Case, ClientPackage, CancellationReason, Interaction, Appointment, AppointmentEvent,
   Payment, IdempotencyKey, WorkingHours, TimeOff, Hold, Invitation, OutboxEvent, AppointmentSeries, TreatmentPlan, WaitlistEntry,
+  WebhookEndpoint, WebhookDelivery,
 ];

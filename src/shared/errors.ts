@@ -16,6 +16,7 @@ export enum UserErrorCode {
   ACCOUNT_EXISTS = 'ACCOUNT_EXISTS',
   LAST_OWNER = 'LAST_OWNER',
   OCCURRENCES_UNAVAILABLE = 'OCCURRENCES_UNAVAILABLE',
+  UNSAFE_WEBHOOK_URL = 'UNSAFE_WEBHOOK_URL',
 }
 registerEnumType(UserErrorCode, {
   name: 'UserErrorCode',
@@ -34,6 +35,7 @@ registerEnumType(UserErrorCode, {
     ACCOUNT_EXISTS: { description: '`acceptInvitation` with a code for an address that already has a Kairos account: accept with that account\'s own API token instead.' },
     LAST_OWNER: { description: '`deactivateMember` of the organisation\'s last active OWNER (yourself included): an organisation always keeps one.' },
     OCCURRENCES_UNAVAILABLE: { description: 'A series or treatment plan booked ALL_OR_NOTHING (or BEST_EFFORT with no occurrence that fits) has occurrences or sessions that cannot be booked; the payload\'s `occurrences` / `sessions` say which and why. Nothing was written.' },
+    UNSAFE_WEBHOOK_URL: { description: 'A webhook URL whose host is a loopback, private, link-local or other reserved address (or localhost), which this server does not allow (WEBHOOK_ALLOW_LOOPBACK, WEBHOOK_ALLOW_PRIVATE).' },
   },
 });
 

@@ -4,6 +4,7 @@ import pg from 'pg';
 import pino from 'pino';
 import { inject } from 'vitest';
 import { startKairos, type RunningKairos } from '../../src/app/bootstrap.js';
+import type { WebhookSettings } from '../../src/modules/webhooks/webhook-settings.js';
 import type { ServerLimits } from '../../src/app/server.js';
 import { loadConfig, serverLimits } from '../../src/config/env.js';
 import type { CorsSettings } from '../../src/app/cors.js';
@@ -59,14 +60,22 @@ export async function createTestDatabase(prefix: string): Promise<string> {
   return url.toString();
 }
 
+/** Webhook settings of test apps: receivers are local servers, so http: and loopback are allowed. */
+export const TEST_WEBHOOKS: WebhookSettings = {
+  timeoutMs: 2_000,
+  disableAfterFailures: 50,
+  concurrency: 4,
+  policy: { allowHttp: true, allowLoopback: true, allowPrivate: false },
+};
+
 /**
  * Starts Kairos over HTTP on a fresh database of the run's PostgreSQL, migrated like `npm start` does.
  * One per test file (call in `beforeAll`, `stop()` in `afterAll`). `log` replaces the silent logger
  * (for tests that read the server's log lines); `limits` replaces {@link TEST_LIMITS}; `cors` allows
- * cross-origin pages (default: none); `databaseUrl` a database another app of the file already uses (two
+ * cross-origin pages (default: none); `webhooks` replaces {@link TEST_WEBHOOKS}; `databaseUrl` a database another app of the file already uses (two
  * instances on one database).
  */
-export async function startTestApp(options: { log?: pino.Logger; limits?: ServerLimits; cors?: CorsSettings; databaseUrl?: string } = {}): Promise<TestApp> {
+export async function startTestApp(options: { log?: pino.Logger; limits?: ServerLimits; cors?: CorsSettings; databaseUrl?: string; webhooks?: WebhookSettings } = {}): Promise<TestApp> {
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase('kairos_test'));
 
   const queries: string[] = [];
@@ -79,6 +88,7 @@ export async function startTestApp(options: { log?: pino.Logger; limits?: Server
     poolMax: 40,
     limits: options.limits ?? TEST_LIMITS,
     cors: options.cors,
+    webhooks: options.webhooks ?? TEST_WEBHOOKS,
     onQuery: (message) => {
       if (message.includes('[query]')) queries.push(message);
     },

@@ -10,6 +10,8 @@ import { Membership } from '../user/membership.entity.js';
 import { ApiToken } from '../auth/api-token.entity.js';
 import { Invitation } from '../user/invitation.entity.js';
 import { ADMIN_ROLES } from '../user/user-role.js';
+import { WebhookDelivery } from '../webhooks/webhook-delivery.entity.js';
+import { WebhookEndpoint } from '../webhooks/webhook-endpoint.entity.js';
 
 const INTERNAL = new Set(['BaseEntity', 'TenantEntity', 'Membership', 'IdempotencyKey']);
 const NODE_TYPES = new Map<string, EntityClass<object>>(entities.filter((e) => !INTERNAL.has(e.name)).map((e) => [e.name, e as EntityClass<object>]));
@@ -17,7 +19,7 @@ const NODE_TYPES = new Map<string, EntityClass<object>>(entities.filter((e) => !
 /**
  * Loads any node of the caller's organisation by global id; null when it does not exist there.
  * Users count only when they are members of the organisation (not while merely invited); the
- * organisation only when it is the caller's; invitations and API tokens only for its OWNERs and ADMINs.
+ * organisation only when it is the caller's; invitations, API tokens and webhook endpoints and deliveries only for its OWNERs and ADMINs.
  */
 export async function loadNode(ctx: Context, globalId: string): Promise<object | null> {
   const viewer = requireViewer(ctx);
@@ -29,7 +31,7 @@ export async function loadNode(ctx: Context, globalId: string): Promise<object |
     const memberships = await ctx.loaders.children(Membership, 'user').load(decoded.id);
     return memberships.length ? ctx.loaders.byId(User).load(decoded.id) : null;
   }
-  if (entity === Invitation && !ADMIN_ROLES.has(viewer.role)) return null;
+  if ((entity === Invitation || entity === WebhookEndpoint || entity === WebhookDelivery) && !ADMIN_ROLES.has(viewer.role)) return null;
   if (entity === ApiToken) {
     if (!ADMIN_ROLES.has(viewer.role)) return null;
     const token = await ctx.loaders.byId(ApiToken).load(decoded.id);
