@@ -97,6 +97,37 @@ export async function passLapsedOffers(em: EntityManager, ctx: Context): Promise
   }
 }
 
+/** A range `[start, end)` an appointment or hold no longer holds. */
+export interface FreedRange { start: Date; end: Date }
+
+/**
+ * Gives freed ranges to the waitlist in the caller's transaction: lapsed offers are passed on first
+ * (so entries whose offers lapsed are not skipped), then each range is offered in turn
+ * ({@link offerFreedSlot}). `except` are entries that must not get these ranges. When nothing lapsed
+ * and nothing waits this costs one query, plus one per range.
+ */
+export async function offerFreedSlots(em: EntityManager, ctx: Context, ranges: FreedRange[], except: string[] = []): Promise<void> {
+  await passLapsedOffers(em, ctx);
+  for (const range of ranges) await offerFreedSlot(em, ctx, range.start, range.end, except);
+}
+
+/**
+ * Removes a hold being released (`releaseHold`) and gives its range to the waitlist. When the hold is
+ * a waitlist offer, its entry declines it and waits again, keeping its place; the range then goes to
+ * the next entry in join order, never back to that entry. The hold is deleted before the offer is
+ * searched, so the search sees the range free.
+ */
+export async function releaseHoldToWaitlist(em: EntityManager, ctx: Context, hold: Hold): Promise<void> {
+  const declined = await em.find(WaitlistEntry, { offer: hold.id, status: WaitlistStatus.OFFERED });
+  for (const entry of declined) {
+    entry.status = WaitlistStatus.WAITING;
+    entry.offer = null;
+  }
+  em.remove(hold);
+  await em.flush();
+  await offerFreedSlots(em, ctx, [{ start: hold.startsAt, end: hold.endsAt }], declined.map((e) => e.id));
+}
+
 /**
  * `joinWaitlist`: VALIDATION for `to` not after `from` or more than WAITLIST_MAX_WINDOW_DAYS (90) after
  * it, an `expiresAt` in the past, no treatments; the ids are checked by a search of the window's
