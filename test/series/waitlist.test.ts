@@ -3,7 +3,7 @@ import { startTestApp, type TestApp, type TestOrg } from '../harness/app.js';
 import { CANCEL, UPDATE, makeCustomer, makeTreatment, makeUser, ok } from '../appointment/fixtures.js';
 import { fromGlobalId } from '../../src/shared/global-id.js';
 import { book, hold } from '../scheduling/helpers.js';
-import { codes } from './helpers.js';
+import { codes, createSeries } from './helpers.js';
 
 let app: TestApp;
 let org: TestOrg;
@@ -131,6 +131,27 @@ describe('waitlist', () => {
     expect(now.map((e) => e.status)).toEqual(['WAITING', 'OFFERED', 'OFFERED', 'OFFERED']);
     expect(now[3]!.offer!.startsAt).toBe(at('09:00'));
     expect(await app.sql('select 1 from hold where organisation_id = $1 and starts_at = $2', [org.organisationId, at('15:00')])).toEqual([]);
+  });
+
+  it('a series moved a week later with scope ALL offers only the range no occurrence moved into, after every occurrence has moved', async () => {
+    const dr = await makeUser(app, org, 'Dr Series Move');
+    const visit = await makeTreatment(app, org, 'Series visit', { durationMinutes: 30 });
+    const weekly = await createSeries(app, org, { rrule: 'FREQ=WEEKLY;COUNT=3', timeZone: 'UTC', startsAt: '2028-03-06T09:00:00Z', durationMinutes: 30, practitionerId: dr.id });
+    expect(weekly.userErrors).toEqual([]);
+    const joined: { id: string }[] = [];
+    for (let i = 0; i < 2; i++) {
+      const customer = await makeCustomer(app, org, `Series waiter ${i + 1}`);
+      joined.push(ok(await app.gql(JOIN, { input: {
+        customerId: customer.id, treatmentIds: [visit.id], requirements: [{ anyOf: [dr.id] }], from: '2028-03-06T00:00:00Z', to: '2028-04-03T00:00:00Z',
+      } }, { token: org.token }), 'joinWaitlist').waitlistEntry);
+    }
+    const first = weekly.occurrences[0].appointment;
+    const moved = ok(await app.gql(UPDATE('id startsAt'), { input: { id: first.id, startsAt: '2028-03-13T09:00:00Z', scope: 'ALL' } }, { token: org.token }), 'updateAppointment');
+    expect(moved.userErrors).toEqual([]);
+    const all = await entries();
+    const mine = joined.map((j) => all.find((e) => e.id === j.id)!);
+    expect(mine.map((e) => e.status)).toEqual(['OFFERED', 'WAITING']);
+    expect(mine[0]!.offer!.startsAt).toBe('2028-03-06T09:00:00.000Z');
   });
 
   it('answers VALIDATION for a window over 90 days; nothing is written', async () => {
