@@ -22,7 +22,8 @@ import { DATASET, seedDataset, type Seeded } from './seed.js';
  * into a dedicated database of its own embedded PostgreSQL (pg_stat_statements loaded), starts
  * Kairos (dist/src/main.js), the raw-pg baseline (dist/bench/baseline.js) and, for the nested read,
  * the PostGraphile peer (dist/bench/postgraphile.js) as child processes, and drives them over
- * loopback with autocannon, one after the other, at 1 and 8 connections.
+ * loopback with autocannon, one after the other, at 1 and 8 connections; then times weekly series creates
+ * (`series`, issue 16: 13 and 52 occurrences) one request at a time.
  * Writes bench/out/<time>.json and, for a run of every scenario, the generated block of bench/RESULTS.md.
  */
 
