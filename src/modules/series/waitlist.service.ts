@@ -82,7 +82,8 @@ export async function offerFreedSlot(em: EntityManager, ctx: Context, start: Dat
 /**
  * Passes lapsed offers on: every OFFERED entry whose hold has expired waits again (keeping its place)
  * and the held range is offered to the next entry. There is no sweeper: this runs at every waitlist
- * write and every cancellation.
+ * write and every write that frees a range ({@link offerFreedSlots}); docs/series.md says why not at
+ * createHold and createAppointment.
  */
 export async function passLapsedOffers(em: EntityManager, ctx: Context): Promise<void> {
   const lapsed = await em.find(WaitlistEntry, { status: WaitlistStatus.OFFERED, offer: { expiresAt: { $lte: new Date() } } }, { populate: ['offer'], orderBy: { id: 'asc' } });
