@@ -22,7 +22,8 @@ import { DATASET, seedDataset, type Seeded } from './seed.js';
  * into a dedicated database of its own embedded PostgreSQL (pg_stat_statements loaded), starts
  * Kairos (dist/src/main.js), the raw-pg baseline (dist/bench/baseline.js) and, for the nested read,
  * the PostGraphile peer (dist/bench/postgraphile.js) as child processes, and drives them over
- * loopback with autocannon, one after the other, at 1 and 8 connections.
+ * loopback with autocannon, one after the other, at 1 and 8 connections; then times weekly series creates
+ * (`series`, issue 16: 13 and 52 occurrences) one request at a time.
  * Writes bench/out/<time>.json and, for a run of every scenario, the generated block of bench/RESULTS.md.
  */
 
@@ -248,6 +249,61 @@ async function rowCountCheck(admin: pg.Client, kairos: Child, baseline: Child, t
   return out;
 }
 
+const SERIES_MUTATION = `mutation($input: CreateAppointmentSeriesInput!) { createAppointmentSeries(input: $input) {
+  series { id occurrenceCount } userErrors { code message } occurrences { occurrence userErrors { code message } }
+} }`;
+/** Occurrences of the weekly series created (issue 16: the 52-week one, and a 13-week one to show the growth is linear). */
+const SERIES_WEEKS = [13, 52];
+/** Series created per size; the median time is reported. */
+const SERIES_RUNS = 3;
+
+interface SeriesResult {
+  weeks: number;
+  runs: number;
+  /** Median wall time of one createAppointmentSeries request, ms. */
+  msMedian: number;
+  msPerOccurrence: number;
+  /** Statements of one create (every run executes the same number; the largest is kept). */
+  statements: number;
+  statementsPerOccurrence: number;
+}
+
+/**
+ * The series scenario (issue 16): `createAppointmentSeries` of `FREQ=WEEKLY;COUNT=n` in Europe/London
+ * (BEST_EFFORT, 30 minutes, one seeded practitioner and customer), one request at a time, in 2034 where
+ * nothing else is booked, so every occurrence is checked and booked; a create that leaves one out fails
+ * the run. Reports the median time and the statements per occurrence (pg_stat_statements; nothing else
+ * touches the bench database meanwhile). Runs in a few seconds, so it is part of the default list.
+ */
+async function seriesCreate(admin: pg.Client, kairos: Child, token: string, seeded: Seeded): Promise<SeriesResult[]> {
+  const results: SeriesResult[] = [];
+  let run = 0;
+  for (const weeks of SERIES_WEEKS) {
+    const times: number[] = [];
+    let most = 0;
+    for (let k = 0; k < SERIES_RUNS; k++, run++) {
+      // Each run on an hour of its own (Mondays from 2034-01-02, 08:00 London on), so no two series meet.
+      const input = {
+        rrule: `FREQ=WEEKLY;COUNT=${weeks}`, timeZone: 'Europe/London', startsAt: new Date(Date.UTC(2034, 0, 2, 8 + run)).toISOString(), durationMinutes: 30, mode: 'BEST_EFFORT',
+        practitionerId: toGlobalId('User', seeded.practitionerIds[seeded.practitionerIds.length - 1]!), customerId: toGlobalId('Customer', seeded.customerIds[run]!),
+      };
+      await resetStatements(admin);
+      const started = performance.now();
+      const res = await fetch(`http://127.0.0.1:${kairos.port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: SERIES_MUTATION, variables: { input } }) });
+      const text = await res.text();
+      times.push(performance.now() - started);
+      most = Math.max(most, await statements(admin));
+      const payload = JSON.parse(text).data?.createAppointmentSeries as { series: { occurrenceCount: number } | null; userErrors: unknown[]; occurrences: { userErrors: unknown[] }[] } | undefined;
+      if (!payload || payload.userErrors.length || payload.series?.occurrenceCount !== weeks || payload.occurrences.some((o) => o.userErrors.length)) {
+        throw new Error(`series of ${weeks}: not every occurrence was booked: ${text.slice(0, 600)}`);
+      }
+    }
+    const msMedian = Math.round([...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]!);
+    results.push({ weeks, runs: SERIES_RUNS, msMedian, msPerOccurrence: Math.round((msMedian / weeks) * 10) / 10, statements: most, statementsPerOccurrence: Math.round((most / weeks) * 100) / 100 });
+  }
+  return results;
+}
+
 /**
  * The soak: `SOAK` seconds of nested reads at 8 connections against a Kairos started with
  * `--trace-gc`, which prints the heap size after every collection on stdout. Heap is read from those
@@ -378,7 +434,7 @@ async function machine(admin: pg.Client) {
   };
 }
 
-function report(data: { machine: Awaited<ReturnType<typeof machine>>; mode: string; label?: string; measurements: Measurement[]; rowCount: Awaited<ReturnType<typeof rowCountCheck>>; soak?: Awaited<ReturnType<typeof soak>>; isolation?: Awaited<ReturnType<typeof isolation>>; seedSeconds: number; wallSeconds: number }, all: Scenario[]): string {
+function report(data: { machine: Awaited<ReturnType<typeof machine>>; mode: string; label?: string; measurements: Measurement[]; rowCount: Awaited<ReturnType<typeof rowCountCheck>>; soak?: Awaited<ReturnType<typeof soak>>; isolation?: Awaited<ReturnType<typeof isolation>>; series?: SeriesResult[]; seedSeconds: number; wallSeconds: number }, all: Scenario[]): string {
   const m = data.machine;
   const lines = [
     `Run ${m.date} (${data.mode}${data.label ? `, ${data.label}` : ''}): ${m.cpu}, ${m.memoryGb} GB, ${m.kernel}, Node ${m.node}, ${m.postgres}; load average at start ${m.loadAverage}. Kairos runs as \`npm start\` does: \`node ${[...KAIROS_NODE_ARGS, 'dist/src/main.js'].join(' ')}\`.`,
@@ -404,6 +460,9 @@ function report(data: { machine: Awaited<ReturnType<typeof machine>>; mode: stri
       '',
       `Isolation under the default rate limits: a neighbouring organisation's paced read (${NEIGHBOUR_RATE}/s) answered at p50 ${x.neighbourP50AloneMs} ms (p99 ${x.neighbourP99AloneMs} ms) alone and ${x.neighbourP50LoadedMs} ms (p99 ${x.neighbourP99LoadedMs} ms; ${x.ratio}×, target ≤ 2×) while one token of the bench organisation sent nested reads on 100 connections for ${ISOLATION_SECONDS} s (${x.abuser2xx} answered, ${x.abuser429} refused with 429; the neighbour got ${x.neighbour2xx} answers, ${x.neighbourNon2xx} non-2xx and ${x.neighbourErrors} errors or time-outs). Kairos used ${x.kairosCpuAlonePercent} % of a core alone and ${x.kairosCpuLoadedPercent} % under the flood.`,
     );
+  }
+  for (const x of data.series ?? []) {
+    lines.push('', `Series create (createAppointmentSeries, weekly, ${x.weeks} occurrences, every one checked and booked): ${x.msMedian} ms (median of ${x.runs}; ${x.msPerOccurrence} ms per occurrence), ${x.statements} statements (${x.statementsPerOccurrence} per occurrence).`);
   }
   if (data.soak) {
     const s = data.soak;
@@ -499,6 +558,8 @@ async function main(): Promise<void> {
         if (peerAt && kairosAt) log(`  kairos ÷ postgraphile at ${connections} connection(s): ${(kairosAt.rps / peerAt.rps).toFixed(2)}`);
       }
     }
+    const seriesResult = !only || only.has('series') ? await seriesCreate(admin, kairos, token, seeded) : undefined;
+    for (const x of seriesResult ?? []) log(`\nSeries of ${x.weeks} weeks: ${x.msMedian} ms (median of ${x.runs}; ${x.msPerOccurrence} ms per occurrence), ${x.statements} statements (${x.statementsPerOccurrence} per occurrence)`);
     if (kairos.output.length) log(`\nKairos wrote ${kairos.output.length} lines on stdout/stderr; the last: ${kairos.output.at(-1)!.slice(0, 400)}`);
     await kairos.stop();
     const nested = all.find((s) => s.name === 'nested')!;
@@ -514,6 +575,7 @@ async function main(): Promise<void> {
       rowCount,
       soak: soakResult,
       isolation: isolationResult,
+      series: seriesResult,
       seedSeconds,
       wallSeconds: Math.round((Date.now() - wallStart) / 1000),
     };

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, type TestOrg } from '../harness/app.js';
-import { CANCEL, makeCustomer, makeTreatment, makeUser, ok } from '../appointment/fixtures.js';
+import { CANCEL, UPDATE, makeCustomer, makeTreatment, makeUser, ok } from '../appointment/fixtures.js';
 import { fromGlobalId } from '../../src/shared/global-id.js';
-import { book } from '../scheduling/helpers.js';
-import { codes } from './helpers.js';
+import { book, hold } from '../scheduling/helpers.js';
+import { codes, createSeries } from './helpers.js';
 
 let app: TestApp;
 let org: TestOrg;
@@ -16,6 +16,7 @@ afterAll(() => app?.stop());
 
 const JOIN = `mutation($input: JoinWaitlistInput!) { joinWaitlist(input: $input) { waitlistEntry { id status } userErrors { code field message } } }`;
 const LEAVE = `mutation($input: LeaveWaitlistInput!) { leaveWaitlist(input: $input) { waitlistEntry { id status } userErrors { code field message } } }`;
+const RELEASE = `mutation($input: ReleaseHoldInput!) { releaseHold(input: $input) { hold { id } userErrors { code field message } } }`;
 const ENTRIES = `query { waitlistEntries(first: 50) { edges { node { id status customer { id } offer { id startsAt endsAt expiresAt bookables { id } } } } } }`;
 
 const uuid = (globalId: string) => fromGlobalId(globalId)!.id;
@@ -82,6 +83,75 @@ describe('waitlist', () => {
     expect(last[1]!.status).toBe('OFFERED');
     expect(last[1]!.offer!.startsAt).toBe(third.offer!.startsAt);
     expect(last[2]!.offer).toBeNull();
+  });
+
+  it('a reschedule, a rejection and a released hold each offer the freed slot to the first waiting entry in join order; a released offer passes on', async () => {
+    const day = '2028-02-08';
+    const at = (hhmm: string) => new Date(`${day}T${hhmm}:00Z`).toISOString();
+    const dr = await makeUser(app, org, 'Dr Move');
+    const visit = await makeTreatment(app, org, 'Move visit', { durationMinutes: 30 });
+    const moving = await book(app, org, { practitionerId: dr.id, treatmentIds: [visit.id], startsAt: at('09:00') });
+    const rejected = await book(app, org, { practitionerId: dr.id, treatmentIds: [visit.id], startsAt: at('10:00') });
+    const held = await hold(app, org, { bookableIds: [dr.id], treatmentIds: [visit.id], startsAt: at('11:00'), ttlSeconds: 600 });
+    for (const r of [moving, rejected, held]) expect(r.userErrors).toEqual([]);
+    const joined: { id: string }[] = [];
+    for (let i = 0; i < 4; i++) {
+      const customer = await makeCustomer(app, org, `Mover ${i + 1}`);
+      joined.push(ok(await app.gql(JOIN, { input: {
+        customerId: customer.id, treatmentIds: [visit.id], requirements: [{ anyOf: [dr.id] }], from: `${day}T00:00:00Z`, to: `${day}T23:59:00Z`,
+      } }, { token: org.token }), 'joinWaitlist').waitlistEntry);
+    }
+    const mine = async () => {
+      const all = await entries();
+      return joined.map((j) => all.find((e) => e.id === j.id)!);
+    };
+    expect((await mine()).map((e) => e.status)).toEqual(['WAITING', 'WAITING', 'WAITING', 'WAITING']);
+
+    // Rescheduled away: its old slot goes to the first entry, not the slot it moved to.
+    ok(await app.gql(UPDATE('id startsAt'), { input: { id: moving.appointment.id, startsAt: at('15:00') } }, { token: org.token }), 'updateAppointment');
+    let now = await mine();
+    expect(now.map((e) => e.status)).toEqual(['OFFERED', 'WAITING', 'WAITING', 'WAITING']);
+    expect(now[0]!.offer!.startsAt).toBe(at('09:00'));
+
+    // Rejected: its slot goes to the second.
+    ok(await app.gql(UPDATE('id status'), { input: { id: rejected.appointment.id, status: 'REJECTED' } }, { token: org.token }), 'updateAppointment');
+    now = await mine();
+    expect(now.map((e) => e.status)).toEqual(['OFFERED', 'OFFERED', 'WAITING', 'WAITING']);
+    expect(now[1]!.offer!.startsAt).toBe(at('10:00'));
+
+    // An ordinary hold released: its slot goes to the third.
+    ok(await app.gql(RELEASE, { input: { id: held.hold.id } }, { token: org.token }), 'releaseHold');
+    now = await mine();
+    expect(now.map((e) => e.status)).toEqual(['OFFERED', 'OFFERED', 'OFFERED', 'WAITING']);
+    expect(now[2]!.offer!.startsAt).toBe(at('11:00'));
+
+    // The first releases (declines) its offer: it waits again and the slot goes to the fourth.
+    ok(await app.gql(RELEASE, { input: { id: now[0]!.offer!.id } }, { token: org.token }), 'releaseHold');
+    now = await mine();
+    expect(now.map((e) => e.status)).toEqual(['WAITING', 'OFFERED', 'OFFERED', 'OFFERED']);
+    expect(now[3]!.offer!.startsAt).toBe(at('09:00'));
+    expect(await app.sql('select 1 from hold where organisation_id = $1 and starts_at = $2', [org.organisationId, at('15:00')])).toEqual([]);
+  });
+
+  it('a series moved a week later with scope ALL offers only the range no occurrence moved into, after every occurrence has moved', async () => {
+    const dr = await makeUser(app, org, 'Dr Series Move');
+    const visit = await makeTreatment(app, org, 'Series visit', { durationMinutes: 30 });
+    const weekly = await createSeries(app, org, { rrule: 'FREQ=WEEKLY;COUNT=3', timeZone: 'UTC', startsAt: '2028-03-06T09:00:00Z', durationMinutes: 30, practitionerId: dr.id });
+    expect(weekly.userErrors).toEqual([]);
+    const joined: { id: string }[] = [];
+    for (let i = 0; i < 2; i++) {
+      const customer = await makeCustomer(app, org, `Series waiter ${i + 1}`);
+      joined.push(ok(await app.gql(JOIN, { input: {
+        customerId: customer.id, treatmentIds: [visit.id], requirements: [{ anyOf: [dr.id] }], from: '2028-03-06T00:00:00Z', to: '2028-04-03T00:00:00Z',
+      } }, { token: org.token }), 'joinWaitlist').waitlistEntry);
+    }
+    const first = weekly.occurrences[0].appointment;
+    const moved = ok(await app.gql(UPDATE('id startsAt'), { input: { id: first.id, startsAt: '2028-03-13T09:00:00Z', scope: 'ALL' } }, { token: org.token }), 'updateAppointment');
+    expect(moved.userErrors).toEqual([]);
+    const all = await entries();
+    const mine = joined.map((j) => all.find((e) => e.id === j.id)!);
+    expect(mine.map((e) => e.status)).toEqual(['OFFERED', 'WAITING']);
+    expect(mine[0]!.offer!.startsAt).toBe('2028-03-06T09:00:00.000Z');
   });
 
   it('answers VALIDATION for a window over 90 days; nothing is written', async () => {

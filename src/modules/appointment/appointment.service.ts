@@ -30,7 +30,7 @@ import { entityPayload, outboxInsertStatement, OutboxEventType, stageEvent, take
 import { AppointmentSeries, SeriesScope } from '../series/series.entity.js';
 import { shiftWallClock } from '../series/series.rules.js';
 import { WaitlistEntry, WaitlistStatus } from '../series/waitlist.entity.js';
-import { offerFreedSlot, passLapsedOffers } from '../series/waitlist.service.js';
+import { offerFreedSlots, type FreedRange } from '../series/waitlist.service.js';
 
 /** Longest staff note, reason or comment (spec: notes and reasons at most 1,000 characters). */
 export const MAX_TEXT = 1000;
@@ -454,13 +454,22 @@ function actionFor(changes: Record<string, unknown>, status: AppointmentStatus):
   return AppointmentAction.UPDATED;
 }
 
+/** Statuses that hold no bookables (the allocation trigger's `status not in ('CANCELLED', 'REJECTED')`). */
+const RELEASED: ReadonlySet<AppointmentStatus> = new Set([AppointmentStatus.CANCELLED, AppointmentStatus.REJECTED]);
+/** Changed fields after which an allocating appointment no longer holds all of its old range: times, bookables, treatments (buffers). */
+const FREEING_FIELDS = ['startsAt', 'endsAt', 'practitionerId', 'roomId', 'vehicleId', 'assistantIds', 'resourceIds', 'treatmentIds'];
+
 /**
  * The change of one locked appointment by `input` (the body of updateAppointment): the status machine
  * (INVALID_STATUS_TRANSITION), every rule of create again, a new `version` and a history event when
- * anything changed. `onRequest` receives what a move asked for, to explain a conflict with.
+ * anything changed. `onRequest` receives what a move asked for, to explain a conflict with. When the
+ * change frees the range the appointment held (CANCELLED or REJECTED, or a move of its times,
+ * bookables or treatments), that old range is pushed onto `freed`, for the caller to offer to the
+ * waitlist ({@link offerFreedSlots}) once every change of its mutation is written.
  */
-export async function changeAppointment(em: EntityManager, ctx: Context, a: Appointment, input: UpdateAppointmentInput, onRequest: (request: BookingRequest) => void): Promise<Appointment> {
+export async function changeAppointment(em: EntityManager, ctx: Context, a: Appointment, input: UpdateAppointmentInput, onRequest: (request: BookingRequest) => void, freed?: FreedRange[]): Promise<Appointment> {
   const before = snapshot(a, heldLists(a));
+  const held = { start: a.startsAt, end: a.endsAt, allocating: !RELEASED.has(a.status) };
   const errors = new UserErrorList();
   if (input.treatmentIds && input.treatmentIds.length === 0) errors.add(UserErrorCode.VALIDATION, 'treatmentIds must name at least one treatment.', ['input', 'treatmentIds']);
   if (input.startsAt === null) errors.add(UserErrorCode.VALIDATION, 'startsAt cannot be cleared.', ['input', 'startsAt']);
@@ -515,6 +524,7 @@ export async function changeAppointment(em: EntityManager, ctx: Context, a: Appo
     stageAppointmentEvent(em, a, action, changes);
   }
   await em.flush();
+  if (freed && held.allocating && (RELEASED.has(a.status) || FREEING_FIELDS.some((key) => key in changes))) freed.push({ start: held.start, end: held.end });
   return a;
 }
 
@@ -561,7 +571,10 @@ export async function updateAppointment(ctx: Context, input: UpdateAppointmentIn
       // Moving later, the latest goes first (and earliest first moving earlier), so that no occurrence lands on one not yet moved.
       const later = input.startsAt != null && input.startsAt.getTime() > from.getTime();
       targets.sort((x, y) => (later ? -1 : 1) * (x.appointment.startsAt.getTime() - y.appointment.startsAt.getTime()));
-      for (const t of targets) await changeAppointment(em, ctx, t.appointment, t.change, (r) => { request = r; });
+      const freed: FreedRange[] = [];
+      for (const t of targets) await changeAppointment(em, ctx, t.appointment, t.change, (r) => { request = r; }, freed);
+      // Offered only after every occurrence has moved, so an offer never takes a range another occurrence moves into.
+      await offerFreedSlots(em, ctx, freed);
       changed = [a, ...others].sort((x, y) => (x.occurrence ?? 0) - (y.occurrence ?? 0));
       return { result: a };
     },
@@ -605,8 +618,7 @@ export async function cancelAppointment(ctx: Context, input: CancelAppointmentIn
     for (const one of cancelled) await cancelOne(em, ctx, one, input, reason);
     await em.flush();
     // The freed slots go to the waitlist, in join order.
-    await passLapsedOffers(em, ctx);
-    for (const one of cancelled) await offerFreedSlot(em, ctx, one.startsAt, one.endsAt);
+    await offerFreedSlots(em, ctx, cancelled.map((one) => ({ start: one.startsAt, end: one.endsAt })));
     return { result: a };
   });
   return { conflicts: [], ...payload, appointments: payload.result ? cancelled : [] };

@@ -18,6 +18,7 @@ import { availability } from '../scheduling/scheduling.service.js';
 import { Treatment, TreatmentSession } from '../treatment/treatment.entity.js';
 import { User } from '../user/user.entity.js';
 import { currentLimits } from './series.limits.js';
+import { offerFreedSlots, type FreedRange } from './waitlist.service.js';
 import { attemptBooking, refuseIncomplete, throwIfInvalid, type Attempt } from './series.service.js';
 import { BookingMode, TreatmentPlan, TreatmentPlanStatus } from './series.entity.js';
 import type { BookTreatmentPlanInput, UpdateTreatmentPlanInput } from './series.inputs.js';
@@ -249,7 +250,8 @@ export async function updateTreatmentPlan(ctx: Context, input: UpdateTreatmentPl
     const zone = ctx.viewer!.timeZone;
     const anchor = DateTime.fromJSDate(input.startsAt ?? changed!.startsAt, { zone }).startOf('day');
     const change = Object.assign(new UpdateAppointmentInput(), { id: toGlobalId('Appointment', changed!.id), ...(input.cancel ? { status: AppointmentStatus.CANCELLED } : { startsAt: input.startsAt }) });
-    await changeAppointment(em, ctx, changed!, change, (r) => { request = r; });
+    const freed: FreedRange[] = [];
+    await changeAppointment(em, ctx, changed!, change, (r) => { request = r; }, freed);
 
     const attempts: Attempt[] = [];
     const placed: PlanSession[] = [];
@@ -278,7 +280,7 @@ export async function updateTreatmentPlan(ctx: Context, input: UpdateTreatmentPl
           const same = chosenIds(slot).every((id) => own.includes(id));
           const move = Object.assign(new UpdateAppointmentInput(), { id: toGlobalId('Appointment', a.id), startsAt: slot.startsAt, ...(same ? {} : roles(slot.bookables)) });
           try {
-            await inSavepoint(em, (inner) => changeAppointment(inner, ctx, a, move, (r) => { request = r; }));
+            await inSavepoint(em, (inner) => changeAppointment(inner, ctx, a, move, (r) => { request = r; }, freed));
             attempt = { appointment: a, userErrors: [], conflicts: [], unavailability: [] };
           } catch (error) {
             const refused = error instanceof UserErrorsException ? error : await bookingConflicts(ctx, error, request);
@@ -297,6 +299,8 @@ export async function updateTreatmentPlan(ctx: Context, input: UpdateTreatmentPl
     }
     plan.version += 1;
     await em.flush();
+    // The ranges the changed sessions left go to the waitlist once every session is in its new place.
+    await offerFreedSlots(em, ctx, freed);
     // The re-placed sessions keep the windows they were searched in.
     sessions = (await currentSessions(em, plan)).map((s) => {
       const moved = placed.find((p) => p.sessionOrder === s.sessionOrder);

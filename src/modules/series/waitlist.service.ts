@@ -82,7 +82,8 @@ export async function offerFreedSlot(em: EntityManager, ctx: Context, start: Dat
 /**
  * Passes lapsed offers on: every OFFERED entry whose hold has expired waits again (keeping its place)
  * and the held range is offered to the next entry. There is no sweeper: this runs at every waitlist
- * write and every cancellation.
+ * write and every write that frees a range ({@link offerFreedSlots}); docs/series.md says why not at
+ * createHold and createAppointment.
  */
 export async function passLapsedOffers(em: EntityManager, ctx: Context): Promise<void> {
   const lapsed = await em.find(WaitlistEntry, { status: WaitlistStatus.OFFERED, offer: { expiresAt: { $lte: new Date() } } }, { populate: ['offer'], orderBy: { id: 'asc' } });
@@ -95,6 +96,37 @@ export async function passLapsedOffers(em: EntityManager, ctx: Context): Promise
     await em.flush();
     await offerFreedSlot(em, ctx, hold.startsAt, hold.endsAt, [entry.id]);
   }
+}
+
+/** A range `[start, end)` an appointment or hold no longer holds. */
+export interface FreedRange { start: Date; end: Date }
+
+/**
+ * Gives freed ranges to the waitlist in the caller's transaction: lapsed offers are passed on first
+ * (so entries whose offers lapsed are not skipped), then each range is offered in turn
+ * ({@link offerFreedSlot}). `except` are entries that must not get these ranges. When nothing lapsed
+ * and nothing waits this costs one query, plus one per range.
+ */
+export async function offerFreedSlots(em: EntityManager, ctx: Context, ranges: FreedRange[], except: string[] = []): Promise<void> {
+  await passLapsedOffers(em, ctx);
+  for (const range of ranges) await offerFreedSlot(em, ctx, range.start, range.end, except);
+}
+
+/**
+ * Removes a hold being released (`releaseHold`) and gives its range to the waitlist. When the hold is
+ * a waitlist offer, its entry declines it and waits again, keeping its place; the range then goes to
+ * the next entry in join order, never back to that entry. The hold is deleted before the offer is
+ * searched, so the search sees the range free.
+ */
+export async function releaseHoldToWaitlist(em: EntityManager, ctx: Context, hold: Hold): Promise<void> {
+  const declined = await em.find(WaitlistEntry, { offer: hold.id, status: WaitlistStatus.OFFERED });
+  for (const entry of declined) {
+    entry.status = WaitlistStatus.WAITING;
+    entry.offer = null;
+  }
+  em.remove(hold);
+  await em.flush();
+  await offerFreedSlots(em, ctx, [{ start: hold.startsAt, end: hold.endsAt }], declined.map((e) => e.id));
 }
 
 /**
