@@ -56,6 +56,12 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    // A signal sent to the process group reaches the embedded PostgreSQL too, which then refuses new
+    // connections and ends idle ones: a listener or worker connection that fails while Kairos stops is
+    // expected, and must not turn a clean stop into exit code 1.
+    const expected = (error: unknown) => log.warn({ err: error }, 'connection error while stopping');
+    process.on('uncaughtException', expected);
+    process.on('unhandledRejection', expected);
     log.info({ signal }, 'shutting down');
     try {
       await kairos.stop();
