@@ -59,7 +59,8 @@ async function main(): Promise<void> {
     // A signal sent to the process group reaches the embedded PostgreSQL too, which then refuses new
     // connections and ends idle ones: a listener or worker connection that fails while Kairos stops is
     // expected, and must not turn a clean stop into exit code 1.
-    const expected = (error: unknown) => log.warn({ err: error }, 'connection error while stopping');
+    const expected = (error: unknown) =>
+      log.warn({ code: (error as { code?: unknown } | null)?.code, message: error instanceof Error ? error.message : String(error) }, 'connection error while stopping');
     process.on('uncaughtException', expected);
     process.on('unhandledRejection', expected);
     log.info({ signal }, 'shutting down');
