@@ -2,10 +2,11 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import type { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import type { Logger } from 'pino';
-import { liveSettings, loadConfig, serverLimits, webhookSettings } from '../config/env.js';
+import { holdSweepSettings, liveSettings, loadConfig, serverLimits, webhookSettings } from '../config/env.js';
 import { initOrm, migrate } from '../db/orm.js';
 import type { CorsSettings } from './cors.js';
 import { startLive, type Live, type LiveSettings } from '../modules/events/live.js';
+import { holdSweepJobs, scheduleHoldSweep, type HoldSweepSettings } from '../modules/scheduling/hold-sweeper.js';
 import type { WebhookSettings } from '../modules/webhooks/webhook-settings.js';
 import { startWebhookWorker, type WebhookWorker } from '../modules/webhooks/webhook-worker.js';
 import { createSchema } from './schema.js';
@@ -45,6 +46,8 @@ export async function startKairos(options: {
   live?: LiveSettings;
   /** Webhook delivery settings; default: the documented defaults of src/config/env.ts. */
   webhooks?: WebhookSettings;
+  /** The hold sweeper's interval; default: the documented default of src/config/env.ts. */
+  holdSweep?: HoldSweepSettings;
 }): Promise<RunningKairos> {
   const limits = options.limits ?? serverLimits(loadConfig({}));
   const orm = await initOrm({ clientUrl: options.databaseUrl, poolMax: options.poolMax, onQuery: options.onQuery });
@@ -75,8 +78,17 @@ export async function startKairos(options: {
     }
     let webhooks: WebhookWorker;
     try {
-      webhooks = await startWebhookWorker({ databaseUrl: options.databaseUrl, orm, log: options.log, settings: options.webhooks ?? webhookSettings(loadConfig({})) });
+      const jobs = holdSweepJobs({ orm, log: options.log, settings: options.holdSweep ?? holdSweepSettings(loadConfig({})) });
+      webhooks = await startWebhookWorker({ databaseUrl: options.databaseUrl, orm, log: options.log, settings: options.webhooks ?? webhookSettings(loadConfig({})), jobs });
     } catch (error) {
+      await live.stop();
+      await server.stop();
+      throw error;
+    }
+    try {
+      await scheduleHoldSweep(orm.em.fork());
+    } catch (error) {
+      await webhooks.stop();
       await live.stop();
       await server.stop();
       throw error;

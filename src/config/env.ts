@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ServerLimits } from '../app/server.js';
 import type { LiveSettings } from '../modules/events/live.js';
+import type { HoldSweepSettings } from '../modules/scheduling/hold-sweeper.js';
 import type { WebhookSettings } from '../modules/webhooks/webhook-settings.js';
 
 /**
@@ -147,6 +148,11 @@ const EnvSchema = z.object({
   PLAN_MAX_TOLERANCE_DAYS: integer(0, 60).default(60),
   /** Longest window (`from` to `to`) of a waitlist entry, in days (the issue's 90). */
   WAITLIST_MAX_WINDOW_DAYS: integer(1, 366).default(90),
+  /**
+   * Seconds between runs of the hold sweeper (one run for all instances): how late after its `expiresAt` an unused hold
+   * gets its `hold.expired` event and its slot goes to the waitlist, when no write of its organisation does it first.
+   */
+  HOLD_SWEEP_SECONDS: integer(1, 3600).default(10),
 }).superRefine((config, ctx) => {
   if (config.CORS_CREDENTIALS && config.CORS_ORIGINS.includes('*')) {
     ctx.addIssue({ code: 'custom', path: ['CORS_CREDENTIALS'], message: 'true needs CORS_ORIGINS to list the origins: browsers refuse credentials with the * origin' });
@@ -256,4 +262,9 @@ export function webhookSettings(config: Config): WebhookSettings {
     concurrency: config.WEBHOOK_CONCURRENCY,
     policy: { allowHttp: config.WEBHOOK_ALLOW_HTTP, allowLoopback: config.WEBHOOK_ALLOW_LOOPBACK, allowPrivate: config.WEBHOOK_ALLOW_PRIVATE },
   };
+}
+
+/** The hold sweeper's settings of {@link Config} (docs/series.md). */
+export function holdSweepSettings(config: Config): HoldSweepSettings {
+  return { intervalSeconds: config.HOLD_SWEEP_SECONDS };
 }

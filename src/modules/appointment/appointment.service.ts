@@ -393,7 +393,8 @@ export async function bookAppointment(em: EntityManager, ctx: Context, input: Cr
   if (hold) {
     // A waitlist offer taken up: its entry is booked (src/modules/series/waitlist.service.ts).
     await em.nativeUpdate(WaitlistEntry, { offer: hold.id }, { status: WaitlistStatus.BOOKED, offer: null });
-    stageEvent(em, { type: OutboxEventType.HOLD_RELEASED, objectId: toGlobalId('Hold', hold.id), payload: () => holdPayload(em, hold) });
+    // A hold whose expiry the sweeper processed has had its one event (hold.expired).
+    if (!hold.sweptAt) stageEvent(em, { type: OutboxEventType.HOLD_RELEASED, objectId: toGlobalId('Hold', hold.id), payload: () => holdPayload(em, hold) });
     em.remove(hold);
     await em.flush();
   }

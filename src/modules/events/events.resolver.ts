@@ -41,7 +41,7 @@ export class AppointmentChangeResolver {
 @Resolver(() => ScheduleChange)
 export class ScheduleChangeResolver {
   @Subscription(() => ScheduleChange, {
-    description: 'Committed changes that touch the schedules of the given members or resources over [from, to): appointments booked, moved, changed or cancelled, holds taken or released. For calendar views; over WebSocket like appointmentEvents. Errors: UNAUTHENTICATED, BAD_USER_INPUT, RESUME_EXPIRED, SUBSCRIPTION_OVERFLOW.',
+    description: 'Committed changes that touch the schedules of the given members or resources over [from, to): appointments booked, moved, changed or cancelled, holds taken, released or expired. For calendar views; over WebSocket like appointmentEvents. Errors: UNAUTHENTICATED, BAD_USER_INPUT, RESUME_EXPIRED, SUBSCRIPTION_OVERFLOW.',
     subscribe: ({ args, context }) => {
       const a = args as ScheduleChangedArgs;
       return scheduleChanges(context as SubscriptionContext, a.bookableIds, a.from, a.to, a.resumeAfter);

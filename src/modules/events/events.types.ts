@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { AppointmentAction } from '../appointment/appointment-event.entity.js';
 
-/** What a {@link ScheduleChange} was: an appointment change or a hold taken or released. */
+/** What a {@link ScheduleChange} was: an appointment change or a hold taken, released or expired. */
 export enum ScheduleChangeKind {
   APPOINTMENT_CREATED = 'appointment.created',
   APPOINTMENT_UPDATED = 'appointment.updated',
@@ -10,6 +10,7 @@ export enum ScheduleChangeKind {
   APPOINTMENT_CANCELLED = 'appointment.cancelled',
   HOLD_CREATED = 'hold.created',
   HOLD_RELEASED = 'hold.released',
+  HOLD_EXPIRED = 'hold.expired',
 }
 registerEnumType(ScheduleChangeKind, {
   name: 'ScheduleChangeKind',
@@ -22,6 +23,7 @@ registerEnumType(ScheduleChangeKind, {
     APPOINTMENT_CANCELLED: { description: 'An appointment was cancelled (`appointment.cancelled`).' },
     HOLD_CREATED: { description: 'A hold was taken (`hold.created`).' },
     HOLD_RELEASED: { description: 'A hold was released, or consumed by the booking it was taken for (`hold.released`).' },
+    HOLD_EXPIRED: { description: 'A hold reached its `expiresAt` unused, and its slot was offered to the waitlist (`hold.expired`, written by the hold sweeper within HOLD_SWEEP_SECONDS).' },
   },
 });
 

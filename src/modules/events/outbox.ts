@@ -18,6 +18,7 @@ export const OutboxEventType = {
   APPOINTMENT_CANCELLED: 'appointment.cancelled',
   HOLD_CREATED: 'hold.created',
   HOLD_RELEASED: 'hold.released',
+  HOLD_EXPIRED: 'hold.expired',
   PAYMENT_RECORDED: 'payment.recorded',
   CUSTOMER_CREATED: 'customer.created',
   CUSTOMER_UPDATED: 'customer.updated',

@@ -23,4 +23,12 @@ export class IdempotencyKey extends TenantEntity {
   /** Primary key of the created object. */
   @Property({ type: 'uuid', nullable: true })
   resultId?: string | null;
+
+  /**
+   * What the first answer said besides the object, for mutations whose replay must repeat it (the
+   * occurrences of `createAppointmentSeries`, the sessions of `bookTreatmentPlan`, with the reasons
+   * of those not booked); null for the others.
+   */
+  @Property({ type: 'json', nullable: true })
+  answer?: unknown;
 }

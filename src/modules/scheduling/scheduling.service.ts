@@ -12,7 +12,7 @@ import { Resource } from '../resource/resource.entity.js';
 import { deactivatedSql } from '../user/membership.entity.js';
 import { User } from '../user/user.entity.js';
 import { entityPayload, OutboxEventType, stageEvent } from '../events/outbox.js';
-import { releaseHoldToWaitlist } from '../series/waitlist.service.js';
+import { endHold } from '../series/waitlist.service.js';
 import { Hold, type HeldBookable } from './hold.entity.js';
 import type { AvailabilityInput, CreateHoldInput, CreateTimeOffInput, DeleteTimeOffInput, ReleaseHoldInput, SetWorkingHoursInput } from './scheduling.inputs.js';
 import { AvailableSlot, UnavailableSlot, type Availability } from './scheduling.payloads.js';
@@ -411,15 +411,14 @@ async function findCustomer(em: EntityManager, globalId: string): Promise<Custom
 }
 
 /**
- * `releaseHold`: deletes the hold (and its allocation rows) and, in the same transaction, offers its
- * range to the waitlist (a released offer's entry waits again; see {@link releaseHoldToWaitlist});
- * answers the hold. @throws NOT_FOUND.
+ * `releaseHold`: deletes the hold (and its allocation rows), writes `hold.released` (none for a hold
+ * whose expiry was already processed) and, in the same transaction, offers its range to the waitlist
+ * (a released offer's entry waits again; see {@link endHold}); answers the hold. @throws NOT_FOUND.
  */
 export function releaseHold(ctx: Context, input: ReleaseHoldInput) {
   return runMutation(ctx, async (em) => {
     const hold = await lockHold(em, input.id, 'id');
-    stageEvent(em, { type: OutboxEventType.HOLD_RELEASED, objectId: toGlobalId('Hold', hold.id), payload: () => holdPayload(em, hold) });
-    await releaseHoldToWaitlist(em, ctx, hold);
+    await endHold(em, ctx, hold, 'released');
     return { result: hold };
   });
 }

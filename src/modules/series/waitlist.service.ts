@@ -79,60 +79,77 @@ export async function offerFreedSlot(em: EntityManager, ctx: Context, start: Dat
   return null;
 }
 
+/** Expired holds ended per call of {@link expireHolds} from a write that frees slots; the sweeper's batch is its own. */
+export const LAZY_EXPIRY_BATCH = 20;
+
+/** How a hold ends: `releaseHold` (or leaveWaitlist) removes it; expiry keeps the row, marked swept. */
+export type HoldEnding = 'released' | 'expired';
+
 /**
- * Passes lapsed offers on: every OFFERED entry whose hold has expired waits again (keeping its place)
- * and the held range is offered to the next entry. There is no sweeper: this runs at every waitlist
- * write and every write that frees a range ({@link offerFreedSlots}); docs/series.md says why not at
- * createHold and createAppointment.
+ * Ends a hold and gives its range to the waitlist, the one rule for every way a hold ends unused
+ * (`releaseHold`, leaveWaitlist, expiry through the sweeper or a write that frees slots):
+ * - a waitlist offer's entry waits again, keeping its place, and the range goes to the next entry in
+ *   join order, never back to it (nor to `except`);
+ * - `released`: the hold is deleted; `expired`: it is kept with `sweptAt` (a booking may still name
+ *   it, and gets the slot only when nobody else took it);
+ * - one event, `hold.released` or `hold.expired`; none when the hold's expiry was already processed
+ *   (releasing a swept hold only deletes it).
+ * The hold must be locked by the caller. It is ended before the offer is searched, so the search sees the range free.
  */
-export async function passLapsedOffers(em: EntityManager, ctx: Context): Promise<void> {
-  const lapsed = await em.find(WaitlistEntry, { status: WaitlistStatus.OFFERED, offer: { expiresAt: { $lte: new Date() } } }, { populate: ['offer'], orderBy: { id: 'asc' } });
-  for (const entry of lapsed) {
-    const locked = await em.execute<{ id: string }[]>(`select id from waitlist_entry where id = ? and status = 'OFFERED' for update skip locked`, [entry.id]);
-    if (locked.length === 0) continue;
-    const hold = entry.offer!;
+export async function endHold(em: EntityManager, ctx: Context, hold: Hold, ending: HoldEnding, except: string[] = []): Promise<void> {
+  const declined = await em.find(WaitlistEntry, { offer: hold.id, status: WaitlistStatus.OFFERED });
+  for (const entry of declined) {
     entry.status = WaitlistStatus.WAITING;
     entry.offer = null;
-    await em.flush();
-    await offerFreedSlot(em, ctx, hold.startsAt, hold.endsAt, [entry.id]);
   }
+  if (!hold.sweptAt) {
+    const type = ending === 'released' ? OutboxEventType.HOLD_RELEASED : OutboxEventType.HOLD_EXPIRED;
+    stageEvent(em, { type, objectId: toGlobalId('Hold', hold.id), payload: () => holdPayload(em, hold) });
+  }
+  if (ending === 'released') em.remove(hold);
+  else hold.sweptAt = new Date();
+  await em.flush();
+  await offerFreedSlot(em, ctx, hold.startsAt, hold.endsAt, [...except, ...declined.map((e) => e.id)]);
+}
+
+/**
+ * Ends up to `limit` of the organisation's expired holds not yet swept, oldest expiry first, through
+ * {@link endHold} (`hold.expired`, a lapsed offer passed to the next entry, an ordinary hold's range
+ * offered). Each hold is taken with `FOR UPDATE SKIP LOCKED`, so concurrent sweeps (the sweeper of
+ * several instances, and writes that free slots) never end one hold twice: a hold another
+ * transaction holds is left to it. Runs in the caller's transaction. @returns how many it ended.
+ */
+export async function expireHolds(em: EntityManager, ctx: Context, limit: number): Promise<number> {
+  const rows = await em.execute<{ id: string }[]>(
+    `select id from hold where organisation_id = ? and swept_at is null and expires_at <= clock_timestamp()
+      order by expires_at, id limit ? for update skip locked`,
+    [ctx.viewer!.organisationId, limit],
+  );
+  if (rows.length === 0) return 0;
+  const holds = await em.find(Hold, { id: { $in: rows.map((r) => r.id) } }, { orderBy: { expiresAt: 'asc', id: 'asc' } });
+  for (const hold of holds) await endHold(em, ctx, hold, 'expired');
+  return holds.length;
 }
 
 /** A range `[start, end)` an appointment or hold no longer holds. */
 export interface FreedRange { start: Date; end: Date }
 
 /**
- * Gives freed ranges to the waitlist in the caller's transaction: lapsed offers are passed on first
- * (so entries whose offers lapsed are not skipped), then each range is offered in turn
- * ({@link offerFreedSlot}). `except` are entries that must not get these ranges. When nothing lapsed
+ * Gives freed ranges to the waitlist in the caller's transaction: expired holds are ended first
+ * ({@link expireHolds}, at most LAZY_EXPIRY_BATCH), so an entry whose offer lapsed since the sweeper's
+ * last run waits again in its place and is not skipped; then each range is offered in turn
+ * ({@link offerFreedSlot}). `except` are entries that must not get these ranges. When nothing expired
  * and nothing waits this costs one query, plus one per range.
  */
 export async function offerFreedSlots(em: EntityManager, ctx: Context, ranges: FreedRange[], except: string[] = []): Promise<void> {
-  await passLapsedOffers(em, ctx);
+  await expireHolds(em, ctx, LAZY_EXPIRY_BATCH);
   for (const range of ranges) await offerFreedSlot(em, ctx, range.start, range.end, except);
-}
-
-/**
- * Removes a hold being released (`releaseHold`) and gives its range to the waitlist. When the hold is
- * a waitlist offer, its entry declines it and waits again, keeping its place; the range then goes to
- * the next entry in join order, never back to that entry. The hold is deleted before the offer is
- * searched, so the search sees the range free.
- */
-export async function releaseHoldToWaitlist(em: EntityManager, ctx: Context, hold: Hold): Promise<void> {
-  const declined = await em.find(WaitlistEntry, { offer: hold.id, status: WaitlistStatus.OFFERED });
-  for (const entry of declined) {
-    entry.status = WaitlistStatus.WAITING;
-    entry.offer = null;
-  }
-  em.remove(hold);
-  await em.flush();
-  await offerFreedSlots(em, ctx, [{ start: hold.startsAt, end: hold.endsAt }], declined.map((e) => e.id));
 }
 
 /**
  * `joinWaitlist`: VALIDATION for `to` not after `from` or more than WAITLIST_MAX_WINDOW_DAYS (90) after
  * it, an `expiresAt` in the past, no treatments; the ids are checked by a search of the window's
- * first day (NOT_FOUND, VALIDATION for a bad requirement). Passes lapsed offers on first.
+ * first day (NOT_FOUND, VALIDATION for a bad requirement). Ends expired holds first ({@link expireHolds}).
  */
 export function joinWaitlist(ctx: Context, input: JoinWaitlistInput) {
   return runMutation(ctx, async (em) => {
@@ -150,7 +167,7 @@ export function joinWaitlist(ctx: Context, input: JoinWaitlistInput) {
     const requirements = input.requirements.map((r) => ({ anyOf: r.anyOf, count: r.count }));
     const probe = await availability(ctx, search({ treatmentIds: input.treatmentIds, requirements }, input.from, new Date(Math.min(input.to.getTime(), input.from.getTime() + DAY_MS))), em);
     if (probe.userErrors.length) throw new UserErrorsException(probe.userErrors.map((e) => UserError.of(e.code, e.message, e.field)));
-    await passLapsedOffers(em, ctx);
+    await expireHolds(em, ctx, LAZY_EXPIRY_BATCH);
     const entry = em.create(WaitlistEntry, {
       organisation: ctx.viewer!.organisationId, customer, treatmentIds: input.treatmentIds, requirements,
       windowStartsAt: input.from, windowEndsAt: input.to, expiresAt: input.expiresAt ?? input.to,
@@ -159,19 +176,18 @@ export function joinWaitlist(ctx: Context, input: JoinWaitlistInput) {
   });
 }
 
-/** `leaveWaitlist`: status LEFT; an open offer's hold is released and its slot offered to the next entry. @throws NOT_FOUND. */
+/** `leaveWaitlist`: status LEFT; an open offer's hold is released ({@link endHold}) and its slot offered to the next entry. @throws NOT_FOUND. */
 export function leaveWaitlist(ctx: Context, input: LeaveWaitlistInput) {
   return runMutation(ctx, async (em) => {
     const decoded = fromGlobalId(input.id);
     const entry = decoded?.type === 'WaitlistEntry' ? await em.findOne(WaitlistEntry, decoded.id, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['offer'] }) : null;
     if (!entry) throw notFound('WaitlistEntry', input.id, 'id');
-    const offer = entry.status === WaitlistStatus.OFFERED ? entry.offer : null;
+    const offer = entry.status === WaitlistStatus.OFFERED && entry.offer ? await em.findOneOrFail(Hold, entry.offer.id, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
     entry.status = WaitlistStatus.LEFT;
     entry.offer = null;
-    if (offer) em.remove(offer);
     await em.flush();
-    if (offer) await offerFreedSlot(em, ctx, offer.startsAt, offer.endsAt, [entry.id]);
-    await passLapsedOffers(em, ctx);
+    if (offer) await endHold(em, ctx, offer, 'released', [entry.id]);
+    await expireHolds(em, ctx, LAZY_EXPIRY_BATCH);
     return { result: entry };
   });
 }

@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { Logger as WorkerLogger, run, type Runner, type Task } from 'graphile-worker';
+import { Logger as WorkerLogger, run, type ParsedCronItem, type Runner, type Task, type TaskList } from 'graphile-worker';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { registerWebhookSettings, type WebhookSettings } from './webhook-settings.js';
@@ -98,8 +98,10 @@ async function deliverObject(pool: pg.Pool, settings: Required<WebhookSettings>,
  * (`graphile_worker`), then runs delivery jobs, `settings.concurrency` at once, from a pool of its own.
  * Every instance runs one; a job locked by an instance that died is taken again by another after
  * graphile-worker's lock timeout, so no delivery is lost (it may be sent twice: at least once).
+ * `jobs` are other tasks and crontab items the same runner runs (the hold sweeper,
+ * src/modules/scheduling/hold-sweeper.ts).
  */
-export async function startWebhookWorker(options: { databaseUrl: string; orm: MikroORM; log: Logger; settings: WebhookSettings }): Promise<WebhookWorker> {
+export async function startWebhookWorker(options: { databaseUrl: string; orm: MikroORM; log: Logger; settings: WebhookSettings; jobs?: { taskList: TaskList; parsedCronItems: ParsedCronItem[] } }): Promise<WebhookWorker> {
   const settings = registerWebhookSettings(options.orm.em, options.settings);
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: settings.concurrency + 2 });
   const log = options.log.child({ component: 'webhooks' });
@@ -114,7 +116,10 @@ export async function startWebhookWorker(options: { databaseUrl: string; orm: Mi
   };
   let runner: Runner;
   try {
-    runner = await run({ pgPool: pool, concurrency: settings.concurrency, noHandleSignals: true, pollInterval: 1000, logger, taskList: { [DELIVER_TASK]: task } });
+    runner = await run({
+      pgPool: pool, concurrency: settings.concurrency, noHandleSignals: true, pollInterval: 1000, logger,
+      taskList: { ...options.jobs?.taskList, [DELIVER_TASK]: task }, parsedCronItems: options.jobs?.parsedCronItems ?? [],
+    });
   } catch (error) {
     await pool.end();
     throw error;
