@@ -4,6 +4,7 @@ import pg from 'pg';
 import pino from 'pino';
 import { inject } from 'vitest';
 import { startKairos, type RunningKairos } from '../../src/app/bootstrap.js';
+import type { HoldSweepSettings } from '../../src/modules/scheduling/hold-sweeper.js';
 import type { WebhookSettings } from '../../src/modules/webhooks/webhook-settings.js';
 import type { ServerLimits } from '../../src/app/server.js';
 import { loadConfig, serverLimits } from '../../src/config/env.js';
@@ -72,10 +73,10 @@ export const TEST_WEBHOOKS: WebhookSettings = {
  * Starts Kairos over HTTP on a fresh database of the run's PostgreSQL, migrated like `npm start` does.
  * One per test file (call in `beforeAll`, `stop()` in `afterAll`). `log` replaces the silent logger
  * (for tests that read the server's log lines); `limits` replaces {@link TEST_LIMITS}; `cors` allows
- * cross-origin pages (default: none); `webhooks` replaces {@link TEST_WEBHOOKS}; `databaseUrl` a database another app of the file already uses (two
- * instances on one database).
+ * cross-origin pages (default: none); `webhooks` replaces {@link TEST_WEBHOOKS}; `holdSweep` the hold sweeper's interval (default HOLD_SWEEP_SECONDS'
+ * default); `databaseUrl` a database another app of the file already uses (two instances on one database).
  */
-export async function startTestApp(options: { log?: pino.Logger; limits?: ServerLimits; cors?: CorsSettings; databaseUrl?: string; webhooks?: WebhookSettings } = {}): Promise<TestApp> {
+export async function startTestApp(options: { log?: pino.Logger; limits?: ServerLimits; cors?: CorsSettings; databaseUrl?: string; webhooks?: WebhookSettings; holdSweep?: HoldSweepSettings } = {}): Promise<TestApp> {
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase('kairos_test'));
 
   const queries: string[] = [];
@@ -89,6 +90,7 @@ export async function startTestApp(options: { log?: pino.Logger; limits?: Server
     limits: options.limits ?? TEST_LIMITS,
     cors: options.cors,
     webhooks: options.webhooks ?? TEST_WEBHOOKS,
+    holdSweep: options.holdSweep,
     onQuery: (message) => {
       if (message.includes('[query]')) queries.push(message);
     },
