@@ -123,8 +123,10 @@ export function fingerprint(operation: string, input: object): string {
  * Stripe-style idempotent create inside the mutation's transaction (One-link `idempotency_key`).
  * Claims `(organisation, key)` with `INSERT … ON CONFLICT DO NOTHING`, which waits for a concurrent
  * claimer to commit or roll back, so concurrent replays create exactly one object:
- * - first use: runs `create`, records the created id; a rollback (userErrors) frees the key again;
- * - same operation and input: answers the originally created object with `replayed: true`;
+ * - first use: runs `create`, records the created id (and `answer()`, JSON, when given: what the first
+ *   answer said besides the object); a rollback (userErrors) frees the key again;
+ * - same operation and input: answers the originally created object with `replayed: true`, and the
+ *   recorded `answer` (null for a key recorded without one);
  * - anything else: `IDEMPOTENCY_KEY_REUSED`.
  * Keys are kept for the life of the organisation (no expiry), like the `idempotencyKey` on appointments.
  */
@@ -135,7 +137,8 @@ export async function idempotent<T extends { id: string }>(
   input: { idempotencyKey?: string | null },
   entity: EntityClass<T>,
   create: () => Promise<T>,
-): Promise<{ result: T; replayed: boolean }> {
+  answer?: () => unknown,
+): Promise<{ result: T; replayed: boolean; answer?: unknown }> {
   const key = input.idempotencyKey;
   if (key == null) return { result: await create(), replayed: false };
   const organisationId = ctx.viewer!.organisationId;
@@ -147,8 +150,8 @@ export async function idempotent<T extends { id: string }>(
     [organisationId, key, operation, print],
   );
   if (claimed.length === 0) {
-    const [prior] = await em.execute<{ operation: string; fingerprint: string; result_id: string | null }[]>(
-      `select operation, fingerprint, result_id from idempotency_key where organisation_id = ? and key = ?`,
+    const [prior] = await em.execute<{ operation: string; fingerprint: string; result_id: string | null; answer: unknown }[]>(
+      `select operation, fingerprint, result_id, answer from idempotency_key where organisation_id = ? and key = ?`,
       [organisationId, key],
     );
     if (!prior || prior.operation !== operation || prior.fingerprint !== print || !prior.result_id) {
@@ -161,10 +164,11 @@ export async function idempotent<T extends { id: string }>(
       ]);
     }
     const existing = await em.findOneOrFail(entity, { id: prior.result_id } as never);
-    return { result: existing, replayed: true };
+    return { result: existing, replayed: true, answer: prior.answer ?? null };
   }
   const result = await create();
   await em.flush();
-  await em.execute(`update idempotency_key set result_id = ? where id = ?`, [result.id, claimed[0]!.id]);
+  const recorded = answer ? JSON.stringify(answer()) : null;
+  await em.execute(`update idempotency_key set result_id = ?, answer = ?::jsonb where id = ?`, [result.id, recorded, claimed[0]!.id]);
   return { result, replayed: false };
 }

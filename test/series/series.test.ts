@@ -90,15 +90,22 @@ describe('createAppointmentSeries', () => {
     expect(monthly.series.occurrenceCount).toBe(25);
   });
 
-  it('replays an idempotency key with the booked occurrences', async () => {
+  it('replays an idempotency key with exactly the first answer: the booked occurrences and the refused one with its reasons', async () => {
     const dr = await practitioner('Dr Replay');
-    const input = { rrule: 'FREQ=DAILY;COUNT=3;BYDAY=MO,TU,WE', timeZone: BERLIN, startsAt: FIRST, durationMinutes: 30, practitionerId: dr.id, idempotencyKey: 'series-replay' };
+    // The Tuesday is taken: occurrence 2 is refused.
+    const blocker = await book(app, org, { practitionerId: dr.id, startsAt: '2027-10-05T08:00:00Z', durationMinutes: 30 });
+    expect(blocker.userErrors).toEqual([]);
+    const input = { rrule: 'FREQ=DAILY;COUNT=3;BYDAY=MO,TU,WE', timeZone: BERLIN, startsAt: FIRST, durationMinutes: 30, practitionerId: dr.id, mode: 'BEST_EFFORT', idempotencyKey: 'series-replay' };
     const first = await createSeries(app, org, input);
     expect(first.userErrors).toEqual([]);
+    expect(first.occurrences.map((o: any) => o.appointment != null)).toEqual([true, false, true]);
     const again = await createSeries(app, org, input);
     expect(again.replayed).toBe(true);
     expect(again.series.id).toBe(first.series.id);
-    expect(again.occurrences.map((o: any) => o.appointment.id)).toEqual(first.occurrences.map((o: any) => o.appointment.id));
+    expect(again.occurrences).toEqual(first.occurrences);
+    expect(again.occurrences[1].userErrors.map((e: any) => e.code)).toEqual(['RESOURCE_UNAVAILABLE']);
+    expect(again.occurrences[1].conflicts.map((c: any) => c.appointment.id)).toEqual([blocker.appointment.id]);
+    expect(await app.sql('select count(*)::int as n from appointment where series_id = $1', [uuid(first.series.id)])).toEqual([{ n: 2 }]);
   });
 });
 

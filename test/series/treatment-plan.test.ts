@@ -116,7 +116,7 @@ describe('bookTreatmentPlan', () => {
     expect(placed).toBeGreaterThan(runs);
   }, 600_000);
 
-  it('ALL_OR_NOTHING names the session that does not fit and writes nothing; BEST_EFFORT books the others', async () => {
+  it('ALL_OR_NOTHING names the session that does not fit and writes nothing; BEST_EFFORT books the others; a replay answers the same sessions', async () => {
     const dr = await makeUser(app, org, 'Dr Strict');
     await setHours(app, org, dr.id, ZONE, WEEKDAYS.map((d) => [d, '09:00', '17:00']));
     // Session 3's window (2028-05-01 + 28 days, tolerance 3) falls in a month of leave.
@@ -142,6 +142,9 @@ describe('bookTreatmentPlan', () => {
     expect(replay.replayed).toBe(true);
     expect(replay.treatmentPlan.id).toBe(lenient.treatmentPlan.id);
     expect(replay.treatmentPlan.appointments.map((a: any) => a.sessionOrder)).toEqual([1, 2, 4, 5, 6]);
+    // The same answer as the first call: session 3 with its window and reasons, not only the booked ones.
+    expect(replay.sessions).toEqual(lenient.sessions);
+    expect(replay.sessions[2].userErrors.map((e: any) => e.code)).toEqual(['OUTSIDE_AVAILABILITY']);
   });
 
   it('answers VALIDATION for toleranceDays over 60 and a treatment without sessions; nothing is written', async () => {

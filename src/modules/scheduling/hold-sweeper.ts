@@ -29,7 +29,7 @@ export interface HoldSweepSettings {
 }
 
 /** Runs one SQL statement on a connection outside the ORM (the job runner's pool), answering its rows. */
-export type SqlQuery = <R>(sql: string) => Promise<R[]>;
+export type SqlQuery = (sql: string) => Promise<unknown[]>;
 
 /** Organisations with an expired hold not yet swept (the partial index `hold_sweep_index` answers it). */
 const DUE_SQL = `select distinct organisation_id from hold where swept_at is null and expires_at <= clock_timestamp() limit ${ORGANISATIONS_PER_ROUND}`;
@@ -67,7 +67,7 @@ async function organisationContext(orm: MikroORM, organisationId: string, log: L
 export async function sweepExpiredHolds(orm: MikroORM, log: Logger, query: SqlQuery): Promise<number> {
   let ended = 0;
   for (;;) {
-    const due = await query<{ organisation_id: string }>(DUE_SQL);
+    const due = (await query(DUE_SQL)) as { organisation_id: string }[];
     let round = 0;
     for (const { organisation_id: organisationId } of due) {
       try {

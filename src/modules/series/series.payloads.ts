@@ -57,7 +57,7 @@ export class CreateAppointmentSeriesPayload extends SeriesPayloadBase {
   @Field({ description: 'True when the idempotency key was seen before with the same input: nothing new was created.' })
   replayed!: boolean;
 
-  @Field(() => [SeriesOccurrence], { description: 'Every occurrence in order, booked or with its reasons; empty after a VALIDATION of the input, and on a replay lists the booked ones.' })
+  @Field(() => [SeriesOccurrence], { description: 'Every occurrence in order, booked or with its reasons; empty after a VALIDATION of the input. A replay answers the same list as the first call (appointments as they are now).' })
   occurrences!: SeriesOccurrence[];
 }
 
@@ -69,7 +69,7 @@ export class BookTreatmentPlanPayload extends PlanPayloadBase {
   @Field({ description: 'True when the idempotency key was seen before with the same input: nothing new was created.' })
   replayed!: boolean;
 
-  @Field(() => [PlanSession], { description: 'Every session in order, booked or with its reasons; empty after a VALIDATION of the input.' })
+  @Field(() => [PlanSession], { description: 'Every session in order, booked or with its reasons; empty after a VALIDATION of the input. A replay answers the same list as the first call (appointments as they are now).' })
   sessions!: PlanSession[];
 }
 

@@ -14,6 +14,7 @@ import { SeriesOccurrence } from './series.payloads.js';
 import { currentLimits } from './series.limits.js';
 import { expandRule } from './series.rules.js';
 import { inSavepoint } from '../events/outbox.js';
+import { loadOccurrences, storeOccurrences, type StoredOccurrence } from './series.answer.js';
 
 /** The outcome of one booking attempt: the appointment, or why not. */
 export interface Attempt {
@@ -68,42 +69,52 @@ function occurrenceOf(attempt: Attempt, occurrence: number, startsAt: Date): Ser
  * with every occurrence's reasons and writes nothing; BEST_EFFORT books those that fit (nothing when
  * none does). An input rule broken by every occurrence (VALIDATION) is answered as the payload's own
  * userErrors. Statements grow linearly: about five per occurrence (savepoint, links, facts, insert,
- * release). Idempotent by `idempotencyKey`; a replay answers the booked occurrences.
+ * release). Idempotent by `idempotencyKey`: a replay answers what the first call answered, every
+ * occurrence with its appointment (as it is now) or its reasons (kept in `idempotency_key.answer`).
  * @throws GraphQLError NOT_FOUND / FORBIDDEN as createAppointment.
  */
 export async function createAppointmentSeries(ctx: Context, input: CreateAppointmentSeriesInput) {
   let occurrences: SeriesOccurrence[] = [];
-  const payload = await runMutation(ctx, (em) => idempotent(em, ctx, 'createAppointmentSeries', input, AppointmentSeries, async () => {
-    occurrences = [];
-    const viewer = ctx.viewer!;
-    const errors = new UserErrorList();
-    const timeZone = input.timeZone ?? viewer.timeZone;
-    if (!input.startsAt) errors.add(UserErrorCode.VALIDATION, 'startsAt (the first occurrence) is required.', ['input', 'startsAt']);
-    if (!isTimeZone(timeZone)) errors.add(UserErrorCode.VALIDATION, `timeZone "${timeZone}" is not an IANA time zone.`, ['input', 'timeZone']);
-    const starts = errors.errors.length ? null : expandRule(errors, { rrule: input.rrule, startsAt: input.startsAt!, timeZone, count: input.count, until: input.until }, currentLimits());
-    errors.throwIfAny();
+  let stored: StoredOccurrence[] | null = null;
+  const payload = await runMutation(ctx, async (em) => {
+    const done = await idempotent(em, ctx, 'createAppointmentSeries', input, AppointmentSeries, async () => {
+      occurrences = [];
+      const viewer = ctx.viewer!;
+      const errors = new UserErrorList();
+      const timeZone = input.timeZone ?? viewer.timeZone;
+      if (!input.startsAt) errors.add(UserErrorCode.VALIDATION, 'startsAt (the first occurrence) is required.', ['input', 'startsAt']);
+      if (!isTimeZone(timeZone)) errors.add(UserErrorCode.VALIDATION, `timeZone "${timeZone}" is not an IANA time zone.`, ['input', 'timeZone']);
+      const starts = errors.errors.length ? null : expandRule(errors, { rrule: input.rrule, startsAt: input.startsAt!, timeZone, count: input.count, until: input.until }, currentLimits());
+      errors.throwIfAny();
 
-    const series = em.create(AppointmentSeries, {
-      organisation: viewer.organisationId, rrule: input.rrule.trim(), timeZone, startsAt: input.startsAt!, occurrenceCount: starts!.length, mode: input.mode, idempotencyKey: input.idempotencyKey ?? null,
-    });
-    await em.flush();
-    const { rrule: _rrule, timeZone: _zone, count: _count, until: _until, mode: _mode, idempotencyKey: _key, ...fields } = input;
-    const span = input.endsAt ? input.endsAt.getTime() - input.startsAt!.getTime() : null;
-    const attempts: Attempt[] = [];
-    for (const [i, start] of starts!.entries()) {
-      const one = Object.assign(new CreateAppointmentInput(), fields, { startsAt: start, endsAt: span != null ? new Date(start.getTime() + span) : null });
-      const attempt = await attemptBooking(em, ctx, one, { series: series.id, occurrence: i + 1 });
-      throwIfInvalid(attempt);
-      attempts.push(attempt);
-    }
-    const numbers = starts!.map((_, i) => i + 1);
-    refuseIncomplete(input.mode, attempts, 'occurrence', numbers, (cleared) => ({ occurrences: cleared.map((a, i) => occurrenceOf(a, i + 1, starts![i]!)) }));
-    occurrences = attempts.map((a, i) => occurrenceOf(a, i + 1, starts![i]!));
-    return series;
-  }));
+      const series = em.create(AppointmentSeries, {
+        organisation: viewer.organisationId, rrule: input.rrule.trim(), timeZone, startsAt: input.startsAt!, occurrenceCount: starts!.length, mode: input.mode, idempotencyKey: input.idempotencyKey ?? null,
+      });
+      await em.flush();
+      const { rrule: _rrule, timeZone: _zone, count: _count, until: _until, mode: _mode, idempotencyKey: _key, ...fields } = input;
+      const span = input.endsAt ? input.endsAt.getTime() - input.startsAt!.getTime() : null;
+      const attempts: Attempt[] = [];
+      for (const [i, start] of starts!.entries()) {
+        const one = Object.assign(new CreateAppointmentInput(), fields, { startsAt: start, endsAt: span != null ? new Date(start.getTime() + span) : null });
+        const attempt = await attemptBooking(em, ctx, one, { series: series.id, occurrence: i + 1 });
+        throwIfInvalid(attempt);
+        attempts.push(attempt);
+      }
+      const numbers = starts!.map((_, i) => i + 1);
+      refuseIncomplete(input.mode, attempts, 'occurrence', numbers, (cleared) => ({ occurrences: cleared.map((a, i) => occurrenceOf(a, i + 1, starts![i]!)) }));
+      occurrences = attempts.map((a, i) => occurrenceOf(a, i + 1, starts![i]!));
+      return series;
+    }, () => storeOccurrences(occurrences));
+    if (done.replayed) stored = done.answer as StoredOccurrence[] | null;
+    return done;
+  });
   if (payload.replayed && payload.result) {
-    const booked = await ctx.em.find(Appointment, { series: payload.result.id, deletedAt: null }, { orderBy: { occurrence: 'asc' } });
-    occurrences = booked.map((a) => occurrenceOf({ appointment: a, userErrors: [], conflicts: [], unavailability: [] }, a.occurrence!, a.startsAt));
+    if (stored) occurrences = await loadOccurrences(ctx, stored);
+    else {
+      // A key recorded before answers were kept: the booked occurrences are all that is known.
+      const booked = await ctx.em.find(Appointment, { series: payload.result.id, deletedAt: null }, { orderBy: { occurrence: 'asc' } });
+      occurrences = booked.map((a) => occurrenceOf({ appointment: a, userErrors: [], conflicts: [], unavailability: [] }, a.occurrence!, a.startsAt));
+    }
   }
   return { ...payload, occurrences: payload.result ? occurrences : ((payload.occurrences as SeriesOccurrence[] | undefined) ?? []) };
 }

@@ -24,6 +24,7 @@ import { BookingMode, TreatmentPlan, TreatmentPlanStatus } from './series.entity
 import type { BookTreatmentPlanInput, UpdateTreatmentPlanInput } from './series.inputs.js';
 import { PlanSession } from './series.payloads.js';
 import { inSavepoint } from '../events/outbox.js';
+import { loadSessions, storeSessions, type StoredSession } from './series.answer.js';
 
 /** Where a session may go: `[from, to)`, from local midnight of its target day (or the earliest start) through toleranceDays more days. */
 interface Window {
@@ -138,68 +139,78 @@ async function treatmentWithSessions(em: EntityManager, globalId: string, field:
  * (after the first) `parentAppointment` = the first session's appointment. ALL_OR_NOTHING: any
  * session that cannot be placed answers OCCURRENCES_UNAVAILABLE and nothing is written.
  * userErrors VALIDATION: toleranceDays outside 0–PLAN_MAX_TOLERANCE_DAYS, a treatment without
- * sessions, a bad requirement. @throws NOT_FOUND for unknown ids.
+ * sessions, a bad requirement. Idempotent by `idempotencyKey`: a replay answers what the first call
+ * answered, every session with its window and its appointment (as it is now) or its reasons.
+ * @throws NOT_FOUND for unknown ids.
  */
 export async function bookTreatmentPlan(ctx: Context, input: BookTreatmentPlanInput) {
   let sessions: PlanSession[] = [];
-  const payload = await runMutation(ctx, (em) => idempotent(em, ctx, 'bookTreatmentPlan', input, TreatmentPlan, async () => {
-    sessions = [];
-    const viewer = ctx.viewer!;
-    const errors = new UserErrorList();
-    const { maxToleranceDays } = currentLimits();
-    if (!Number.isInteger(input.toleranceDays) || input.toleranceDays < 0 || input.toleranceDays > maxToleranceDays) {
-      errors.add(UserErrorCode.VALIDATION, `toleranceDays must be a whole number from 0 to ${maxToleranceDays}.`, ['input', 'toleranceDays']);
-    }
-    if (input.requirements.length === 0) errors.add(UserErrorCode.VALIDATION, 'requirements must name at least one group.', ['input', 'requirements']);
-    errors.throwIfAny();
-    const { treatment, sessions: plan } = await treatmentWithSessions(em, input.treatmentId, 'treatmentId');
-    const decodedCustomer = fromGlobalId(input.customerId);
-    const customer = decodedCustomer?.type === 'Customer' ? await em.findOne(Customer, decodedCustomer.id) : null;
-    if (!customer) throw notFound('Customer', input.customerId, 'customerId');
-    const requirements = input.requirements.map((r) => ({ anyOf: r.anyOf, count: r.count }));
-    const record = em.create(TreatmentPlan, {
-      organisation: viewer.organisationId, customer, treatment, status: TreatmentPlanStatus.BOOKED, mode: input.mode, toleranceDays: input.toleranceDays,
-      requirements, locationId: input.locationId ?? null, idempotencyKey: input.idempotencyKey ?? null,
-    });
-    await em.flush();
+  let stored: StoredSession[] | null = null;
+  const payload = await runMutation(ctx, async (em) => {
+    const done = await idempotent(em, ctx, 'bookTreatmentPlan', input, TreatmentPlan, async () => {
+      sessions = [];
+      const viewer = ctx.viewer!;
+      const errors = new UserErrorList();
+      const { maxToleranceDays } = currentLimits();
+      if (!Number.isInteger(input.toleranceDays) || input.toleranceDays < 0 || input.toleranceDays > maxToleranceDays) {
+        errors.add(UserErrorCode.VALIDATION, `toleranceDays must be a whole number from 0 to ${maxToleranceDays}.`, ['input', 'toleranceDays']);
+      }
+      if (input.requirements.length === 0) errors.add(UserErrorCode.VALIDATION, 'requirements must name at least one group.', ['input', 'requirements']);
+      errors.throwIfAny();
+      const { treatment, sessions: plan } = await treatmentWithSessions(em, input.treatmentId, 'treatmentId');
+      const decodedCustomer = fromGlobalId(input.customerId);
+      const customer = decodedCustomer?.type === 'Customer' ? await em.findOne(Customer, decodedCustomer.id) : null;
+      if (!customer) throw notFound('Customer', input.customerId, 'customerId');
+      const requirements = input.requirements.map((r) => ({ anyOf: r.anyOf, count: r.count }));
+      const record = em.create(TreatmentPlan, {
+        organisation: viewer.organisationId, customer, treatment, status: TreatmentPlanStatus.BOOKED, mode: input.mode, toleranceDays: input.toleranceDays,
+        requirements, locationId: input.locationId ?? null, idempotencyKey: input.idempotencyKey ?? null,
+      });
+      await em.flush();
 
-    const zone = viewer.timeZone;
-    const search: Search = { treatmentId: input.treatmentId, requirements, locationId: input.locationId };
-    const days: DateTime[] = [];
-    const attempts: Attempt[] = [];
-    let preferred: string[] | null = null;
-    let first: Appointment | null = null;
-    let previousEnd: Date | null = input.firstStartsAt;
-    for (const [i, session] of plan.entries()) {
-      const day = i === 0 ? DateTime.fromJSDate(input.firstStartsAt, { zone }).startOf('day') : targetDay(plan, i, days);
-      const window = windowOf(day, input.toleranceDays, previousEnd);
-      const { slot, reasons } = await firstSlot(em, ctx, search, window, preferred);
-      let attempt: Attempt;
-      if (!slot) attempt = noSlot(window, reasons);
-      else {
-        const one = Object.assign(new CreateAppointmentInput(), {
-          customerId: input.customerId, treatmentIds: [input.treatmentId], locationId: input.locationId ?? null, startsAt: slot.startsAt, notes: input.notes ?? null,
-          sessionType: session.sessionType, parentAppointmentId: first ? toGlobalId('Appointment', first.id) : null, ...roles(slot.bookables),
-        });
-        attempt = await attemptBooking(em, ctx, one, { treatmentPlan: record.id, sessionOrder: session.sessionOrder });
-        throwIfInvalid(attempt);
+      const zone = viewer.timeZone;
+      const search: Search = { treatmentId: input.treatmentId, requirements, locationId: input.locationId };
+      const days: DateTime[] = [];
+      const attempts: Attempt[] = [];
+      let preferred: string[] | null = null;
+      let first: Appointment | null = null;
+      let previousEnd: Date | null = input.firstStartsAt;
+      for (const [i, session] of plan.entries()) {
+        const day = i === 0 ? DateTime.fromJSDate(input.firstStartsAt, { zone }).startOf('day') : targetDay(plan, i, days);
+        const window = windowOf(day, input.toleranceDays, previousEnd);
+        const { slot, reasons } = await firstSlot(em, ctx, search, window, preferred);
+        let attempt: Attempt;
+        if (!slot) attempt = noSlot(window, reasons);
+        else {
+          const one = Object.assign(new CreateAppointmentInput(), {
+            customerId: input.customerId, treatmentIds: [input.treatmentId], locationId: input.locationId ?? null, startsAt: slot.startsAt, notes: input.notes ?? null,
+            sessionType: session.sessionType, parentAppointmentId: first ? toGlobalId('Appointment', first.id) : null, ...roles(slot.bookables),
+          });
+          attempt = await attemptBooking(em, ctx, one, { treatmentPlan: record.id, sessionOrder: session.sessionOrder });
+          throwIfInvalid(attempt);
+        }
+        if (attempt.appointment) {
+          preferred ??= chosenIds(slot!);
+          first ??= attempt.appointment;
+          previousEnd = attempt.appointment.endsAt;
+        }
+        days.push(attempt.appointment ? DateTime.fromJSDate(attempt.appointment.startsAt, { zone }).startOf('day') : day);
+        attempts.push(attempt);
+        sessions.push(sessionOf(session, attempt, window));
       }
-      if (attempt.appointment) {
-        preferred ??= chosenIds(slot!);
-        first ??= attempt.appointment;
-        previousEnd = attempt.appointment.endsAt;
-      }
-      days.push(attempt.appointment ? DateTime.fromJSDate(attempt.appointment.startsAt, { zone }).startOf('day') : day);
-      attempts.push(attempt);
-      sessions.push(sessionOf(session, attempt, window));
-    }
-    const windows = sessions.map((s) => ({ from: s.windowStartsAt!, to: s.windowEndsAt! }));
-    refuseIncomplete(input.mode, attempts, 'session', plan.map((s) => s.sessionOrder), (cleared) => ({ sessions: cleared.map((a, i) => sessionOf(plan[i]!, a, windows[i]!)) }));
-    record.status = attempts.every((a) => a.appointment) ? TreatmentPlanStatus.BOOKED : TreatmentPlanStatus.PARTIALLY_BOOKED;
-    await em.flush();
-    return record;
-  }));
-  if (payload.replayed && payload.result) sessions = await currentSessions(ctx.em, payload.result);
+      const windows = sessions.map((s) => ({ from: s.windowStartsAt!, to: s.windowEndsAt! }));
+      refuseIncomplete(input.mode, attempts, 'session', plan.map((s) => s.sessionOrder), (cleared) => ({ sessions: cleared.map((a, i) => sessionOf(plan[i]!, a, windows[i]!)) }));
+      record.status = attempts.every((a) => a.appointment) ? TreatmentPlanStatus.BOOKED : TreatmentPlanStatus.PARTIALLY_BOOKED;
+      await em.flush();
+      return record;
+    }, () => storeSessions(sessions));
+    if (done.replayed) stored = done.answer as StoredSession[] | null;
+    return done;
+  });
+  if (payload.replayed && payload.result) {
+    // A key recorded before answers were kept: the plan's sessions as they stand are all that is known.
+    sessions = stored ? await loadSessions(ctx, stored) : await currentSessions(ctx.em, payload.result);
+  }
   return { ...payload, sessions: payload.result ? sessions : ((payload.sessions as PlanSession[] | undefined) ?? []) };
 }
 
