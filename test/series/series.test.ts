@@ -1,7 +1,9 @@
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, type TestOrg } from '../harness/app.js';
-import { CANCEL, makeUser, ok, UPDATE } from '../appointment/fixtures.js';
+import { CANCEL, makeCustomer, makeTreatment, makeUser, ok, UPDATE } from '../appointment/fixtures.js';
+import { issueToken } from '../../src/modules/organisation/organisation.service.js';
+import { User } from '../../src/modules/user/user.entity.js';
 import { book, setHours } from '../scheduling/helpers.js';
 import { fromGlobalId } from '../../src/shared/global-id.js';
 import { codes, createSeries } from './helpers.js';
@@ -178,5 +180,56 @@ describe('statements per series', () => {
     const perOccurrence = (four - two) / 2;
     expect(eight - four).toBe(4 * perOccurrence);
     expect(perOccurrence).toBeLessThanOrEqual(5);
+  });
+});
+
+describe('tenancy and roles of series, plans and the waitlist', () => {
+  const PLAN = `mutation($input: BookTreatmentPlanInput!) { bookTreatmentPlan(input: $input) { treatmentPlan { id } userErrors { code field message } } }`;
+  const JOIN = `mutation($input: JoinWaitlistInput!) { joinWaitlist(input: $input) { waitlistEntry { id } userErrors { code field message } } }`;
+  const SERIES = `mutation($input: CreateAppointmentSeriesInput!) { createAppointmentSeries(input: $input) { series { id } userErrors { code field message } } }`;
+
+  async function tokenOf(member: { id: string }) {
+    const em = app.kairos.orm.em.fork();
+    const token = issueToken(em, em.getReference(User, uuid(member.id)), org.organisationId);
+    await em.flush();
+    return token;
+  }
+
+  it('READ_ONLY may not write them, STAFF may but not override availability, and another organisation sees and names none of them', async () => {
+    const dr = await practitioner('Dr Tenant');
+    const customer = await makeCustomer(app, org, 'Tenant customer');
+    const course = await makeTreatment(app, org, 'Tenant course', { durationMinutes: 30, sessions: [{ sessionOrder: 1, sessionType: 'TREATMENT', nextGapDays: 7 }, { sessionOrder: 2, sessionType: 'CONTROL' }] });
+    const series = { rrule: 'FREQ=WEEKLY;COUNT=2', timeZone: BERLIN, startsAt: '2027-11-08T09:00:00Z', durationMinutes: 30, practitionerId: dr.id };
+    const plan = { customerId: customer.id, treatmentId: course.id, firstStartsAt: '2027-11-09T08:00:00Z', requirements: [{ anyOf: [dr.id] }] };
+    const wait = { customerId: customer.id, treatmentIds: [course.id], requirements: [{ anyOf: [dr.id] }], from: '2027-11-10T00:00:00Z', to: '2027-11-11T00:00:00Z' };
+    const written = async () => (await app.sql<{ n: number }>(
+      `select (select count(*) from appointment_series where organisation_id = $1) + (select count(*) from treatment_plan where organisation_id = $1)
+            + (select count(*) from waitlist_entry where organisation_id = $1) + (select count(*) from appointment where practitioner_id = $2) as n`,
+      [org.organisationId, uuid(dr.id)],
+    ))[0]!.n;
+    const before = await written();
+
+    const reader = await tokenOf(await makeUser(app, org, 'Tenant reader', 'READ_ONLY'));
+    for (const [doc, input] of [[SERIES, series], [PLAN, plan], [JOIN, wait]] as const) {
+      expect((await app.gql(doc, { input }, { token: reader })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+    const staff = await tokenOf(await makeUser(app, org, 'Tenant staff', 'STAFF'));
+    expect((await app.gql(SERIES, { input: { ...series, overrideAvailability: true } }, { token: staff })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(await written()).toBe(before);
+
+    const created = ok(await app.gql(SERIES, { input: series }, { token: staff }), 'createAppointmentSeries');
+    const booked = ok(await app.gql(PLAN, { input: plan }, { token: staff }), 'bookTreatmentPlan');
+    const joined = ok(await app.gql(JOIN, { input: wait }, { token: staff }), 'joinWaitlist');
+
+    const other = await app.createOrg('Other clinic', { timeZone: BERLIN });
+    const seen = await app.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { id } waitlistEntries(first: 10) { totalCount } }`, {
+      ids: [created.series.id, booked.treatmentPlan.id, joined.waitlistEntry.id],
+    }, { token: other.token });
+    expect(seen.errors).toBeUndefined();
+    expect(seen.data).toEqual({ nodes: [null, null, null], waitlistEntries: { totalCount: 0 } });
+    for (const [doc, input] of [[SERIES, series], [PLAN, plan], [JOIN, wait]] as const) {
+      expect((await app.gql(doc, { input }, { token: other.token })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    }
+    expect(await app.sql('select 1 from appointment_series where organisation_id = $1 union all select 1 from waitlist_entry where organisation_id = $1', [other.organisationId])).toEqual([]);
   });
 });

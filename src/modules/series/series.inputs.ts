@@ -21,7 +21,7 @@ export class CreateAppointmentSeriesInput extends AppointmentFieldsInput {
   @Field(() => BookingMode, { defaultValue: BookingMode.ALL_OR_NOTHING, description: 'ALL_OR_NOTHING (default): every occurrence or none; BEST_EFFORT: those that fit.' })
   mode!: BookingMode;
 
-  @Field(() => String, { nullable: true, description: 'Idempotency key, unique in the organisation: a replay with the same input answers the series created then with `replayed: true`; another input is IDEMPOTENCY_KEY_REUSED.' })
+  @Field(() => String, { nullable: true, description: 'Idempotency key, unique in the organisation: a replay with the same input answers the series created then with `replayed: true` and the same occurrences, reasons included; another input is IDEMPOTENCY_KEY_REUSED.' })
   idempotencyKey?: string | null;
 }
 
@@ -52,7 +52,7 @@ export class BookTreatmentPlanInput {
   @Field(() => String, { nullable: true, description: 'Staff notes copied onto every appointment, ≤ 1,000 characters.' })
   notes?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Idempotency key, unique in the organisation: a replay with the same input answers the plan created then with `replayed: true`.' })
+  @Field(() => String, { nullable: true, description: 'Idempotency key, unique in the organisation: a replay with the same input answers the plan created then with `replayed: true` and the same sessions, reasons included; another input is IDEMPOTENCY_KEY_REUSED.' })
   idempotencyKey?: string | null;
 }
 
