@@ -74,6 +74,8 @@ describe('waitlist', () => {
     expect(later[10]!.status).toBe('OFFERED');
     expect(later[10]!.offer!.startsAt).toBe(second.offer!.startsAt);
     expect(later[11]!.status).toBe('WAITING');
+    const eventsOf = async (objectId: string) => (await app.sql<{ type: string }>('select type from outbox_event where object_id = $1 order by id', [objectId])).map((e) => e.type);
+    expect(await eventsOf(second.offer!.id)).toEqual(['hold.created', 'hold.expired']);
 
     // The third leaves: its slot goes to the first waiting entry, the second again.
     const third = after[2]!;
@@ -83,6 +85,7 @@ describe('waitlist', () => {
     expect(last[1]!.status).toBe('OFFERED');
     expect(last[1]!.offer!.startsAt).toBe(third.offer!.startsAt);
     expect(last[2]!.offer).toBeNull();
+    expect(await eventsOf(third.offer!.id)).toEqual(['hold.created', 'hold.released']);
   });
 
   it('a reschedule, a rejection and a released hold each offer the freed slot to the first waiting entry in join order; a released offer passes on', async () => {
