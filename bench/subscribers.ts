@@ -119,7 +119,9 @@ process.on('message', (message: DriverMessage) => {
     send({ type: 'count', received, errors: errors.length });
   } else if (message.type === 'report') {
     const usage = process.cpuUsage();
-    send({ type: 'report', receipts, errors: errors.slice(0, 50), cpuMs: Math.round((usage.user + usage.system) / 1000) });
-    void Promise.all(clients.map((c) => c.dispose())).finally(() => process.exit(0));
+    // Exits only once the report has left: process.exit would drop a message still being written to the channel.
+    process.send!({ type: 'report', receipts, errors: errors.slice(0, 50), cpuMs: Math.round((usage.user + usage.system) / 1000) } satisfies ChildMessage, undefined, {}, () => {
+      void Promise.all(clients.map((c) => c.dispose())).finally(() => process.exit(0));
+    });
   }
 });
