@@ -89,9 +89,9 @@ const batchOfValue = new WeakMap<object, OutboxRecord[]>();
  * (a new EntityManager fork and new loaders, like a request's) for the first subscriber that sends one
  * of its events. A subscription lives for hours: its own loaders would answer what they cached at the
  * first event. Shared, the 500 subscribers that send one event load its appointment with one statement,
- * not 500 (bench/RESULTS.md, "Live events"). Only tenant-scoped rows are shared, and only within the
- * organisation; every resolver still runs with the subscriber's own context and viewer, so role rules
- * apply per subscriber.
+ * not 500 (bench/RESULTS.md, "Live events"). The reads are scoped to the organisation, as a request's,
+ * and shared only between its own subscribers; every resolver still runs with the subscriber's own
+ * context and viewer, so role rules apply per subscriber.
  */
 function useReads(ctx: SubscriptionContext, organisationId: string, value: object): void {
   const batch = batchOfValue.get(value);
