@@ -14,6 +14,7 @@ import { createOrganisation } from '../src/modules/organisation/organisation.ser
 import { toGlobalId } from '../src/shared/global-id.js';
 import { NESTED_QUERY, nestedParams, nestedRows, PEER_FUNCTION, scenarios, type Outcome, type Scenario, type Target } from './scenarios.js';
 import { DATASET, seedDataset, type Seeded } from './seed.js';
+import { liveEvents, liveEventsReport, type LiveEventsResult } from './subscriptions.js';
 
 /**
  * `npm run bench [-- --quick] [-- --only nested,create] [-- --label TEXT] [-- --soak SECONDS] [-- --profile]`
@@ -23,7 +24,8 @@ import { DATASET, seedDataset, type Seeded } from './seed.js';
  * Kairos (dist/src/main.js), the raw-pg baseline (dist/bench/baseline.js) and, for the nested read,
  * the PostGraphile peer (dist/bench/postgraphile.js) as child processes, and drives them over
  * loopback with autocannon, one after the other, at 1 and 8 connections; then times weekly series creates
- * (`series`, issue 16: 13 and 52 occurrences) one request at a time.
+ * (`series`, issue 16: 13 and 52 occurrences) one request at a time, and measures bookings with and
+ * without 500 graphql-ws subscribers (`subscriptions`, issue 15: bench/subscriptions.ts).
  * Writes bench/out/<time>.json and, for a run of every scenario, the generated block of bench/RESULTS.md.
  */
 
@@ -434,7 +436,7 @@ async function machine(admin: pg.Client) {
   };
 }
 
-function report(data: { machine: Awaited<ReturnType<typeof machine>>; mode: string; label?: string; measurements: Measurement[]; rowCount: Awaited<ReturnType<typeof rowCountCheck>>; soak?: Awaited<ReturnType<typeof soak>>; isolation?: Awaited<ReturnType<typeof isolation>>; series?: SeriesResult[]; seedSeconds: number; wallSeconds: number }, all: Scenario[]): string {
+function report(data: { machine: Awaited<ReturnType<typeof machine>>; mode: string; label?: string; measurements: Measurement[]; rowCount: Awaited<ReturnType<typeof rowCountCheck>>; soak?: Awaited<ReturnType<typeof soak>>; isolation?: Awaited<ReturnType<typeof isolation>>; series?: SeriesResult[]; subscriptions?: LiveEventsResult; seedSeconds: number; wallSeconds: number }, all: Scenario[]): string {
   const m = data.machine;
   const lines = [
     `Run ${m.date} (${data.mode}${data.label ? `, ${data.label}` : ''}): ${m.cpu}, ${m.memoryGb} GB, ${m.kernel}, Node ${m.node}, ${m.postgres}; load average at start ${m.loadAverage}. Kairos runs as \`npm start\` does: \`node ${[...KAIROS_NODE_ARGS, 'dist/src/main.js'].join(' ')}\`.`,
@@ -464,6 +466,7 @@ function report(data: { machine: Awaited<ReturnType<typeof machine>>; mode: stri
   for (const x of data.series ?? []) {
     lines.push('', `Series create (createAppointmentSeries, weekly, ${x.weeks} occurrences, every one checked and booked): ${x.msMedian} ms (median of ${x.runs}; ${x.msPerOccurrence} ms per occurrence), ${x.statements} statements (${x.statementsPerOccurrence} per occurrence).`);
   }
+  if (data.subscriptions) lines.push(...liveEventsReport(data.subscriptions));
   if (data.soak) {
     const s = data.soak;
     lines.push(
@@ -479,7 +482,7 @@ async function main(): Promise<void> {
   const only = args.only ? new Set(args.only.split(',')) : null;
   const dataDir = path.join(ROOT, '.data/bench');
   log(`Starting PostgreSQL (${dataDir}, port ${PG_PORT}) with pg_stat_statements`);
-  const db: EmbeddedDatabase = await startEmbeddedPostgres(dataDir, PG_PORT, () => {}, ['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.max=5000']);
+  const db: EmbeddedDatabase = await startEmbeddedPostgres(dataDir, PG_PORT, () => {}, ['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.max=5000', '-c', 'track_commit_timestamp=on']);
   const children: Child[] = [];
   try {
     const root = new pg.Client({ connectionString: db.urlFor('postgres') });
@@ -562,6 +565,15 @@ async function main(): Promise<void> {
     for (const x of seriesResult ?? []) log(`\nSeries of ${x.weeks} weeks: ${x.msMedian} ms (median of ${x.runs}; ${x.msPerOccurrence} ms per occurrence), ${x.statements} statements (${x.statementsPerOccurrence} per occurrence)`);
     if (kairos.output.length) log(`\nKairos wrote ${kairos.output.length} lines on stdout/stderr; the last: ${kairos.output.at(-1)!.slice(0, 400)}`);
     await kairos.stop();
+    let subscriptionsResult: LiveEventsResult | undefined;
+    if (!only || only.has('subscriptions')) {
+      log(`\nLive events (issue 15): bookings at 8 connections without and with 500 graphql-ws subscribers`);
+      subscriptionsResult = await liveEvents({
+        startKairos: async () => startChild(KAIROS_MAIN, { ...kairosEnv, PORT: String(await freePort()) }, KAIROS_NODE_ARGS),
+        admin, token, seeded, root: ROOT, warmSeconds: WARM, measureSeconds: MEASURE, cpuMs, procStatus, resetPeak,
+        statements: () => statements(admin), resetStatements: () => resetStatements(admin), log,
+      });
+    }
     const nested = all.find((s) => s.name === 'nested')!;
     const soakResult = SOAK > 0 && (!only || only.has('soak')) ? await soak(kairosEnv, token, nested) : undefined;
     if (soakResult) log(`\nSoak: ${JSON.stringify(soakResult)}`);
@@ -576,6 +588,7 @@ async function main(): Promise<void> {
       soak: soakResult,
       isolation: isolationResult,
       series: seriesResult,
+      subscriptions: subscriptionsResult,
       seedSeconds,
       wallSeconds: Math.round((Date.now() - wallStart) / 1000),
     };

@@ -13,8 +13,8 @@ export class EventStream<T> implements AsyncIterableIterator<T> {
   private closed = false;
   private drainWaiters: (() => void)[] = [];
   onClose: () => void = () => undefined;
-  /** Runs as each item is handed to the subscriber, just before it is resolved. */
-  onDeliver: () => void = () => undefined;
+  /** Runs with each item as it is handed to the subscriber, just before it is resolved. */
+  onDeliver: (item: T) => void = () => undefined;
 
   constructor(private readonly maxBuffered: number) {}
 
@@ -24,7 +24,7 @@ export class EventStream<T> implements AsyncIterableIterator<T> {
     if (this.waiting) {
       const { resolve } = this.waiting;
       this.waiting = null;
-      this.onDeliver();
+      this.onDeliver(item);
       resolve({ value: item, done: false });
       return;
     }
@@ -75,7 +75,7 @@ export class EventStream<T> implements AsyncIterableIterator<T> {
     if (this.buffer.length) {
       const value = this.buffer.shift()!;
       if (this.buffer.length <= this.maxBuffered / 2) this.release();
-      this.onDeliver();
+      this.onDeliver(value);
       return Promise.resolve({ value, done: false });
     }
     if (this.error) {

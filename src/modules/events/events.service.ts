@@ -1,7 +1,7 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import { requireViewer, type Context } from '../../app/context.js';
-import { createLoaders } from '../../app/loaders.js';
+import { createLoaders, type Loaders } from '../../app/loaders.js';
 import { graphQLError } from '../../shared/errors.js';
 import { fromGlobalId } from '../../shared/global-id.js';
 import { TENANT_FILTER } from '../../shared/tenant.entity.js';
@@ -72,15 +72,38 @@ function bookablesOf(state: State): string[] {
   return [state.practitionerId, ...list(state.assistantIds), state.roomId, state.vehicleId, ...list(state.resourceIds)].filter((id): id is string => typeof id === 'string');
 }
 
+/** One EntityManager fork and its loaders, shared by every subscriber of the organisation that sends an event of one outbox read. */
+interface SharedReads {
+  organisationId: string;
+  em: EntityManager;
+  loaders: Loaders;
+}
+
+/** Per outbox read (the array the hub hands to every listener of the organisation, or one replay page): its reads. */
+const readsOfBatch = new WeakMap<OutboxRecord[], SharedReads>();
+/** Per value a stream sends: the outbox read it came from. */
+const batchOfValue = new WeakMap<object, OutboxRecord[]>();
+
 /**
- * Each event is resolved with a new EntityManager fork and new loaders, like a request: a
- * subscription lives for hours, and its loaders would otherwise answer what they cached at the first event.
+ * Points the subscription's context at the reads of the outbox read `value` came from, creating them
+ * (a new EntityManager fork and new loaders, like a request's) for the first subscriber that sends one
+ * of its events. A subscription lives for hours: its own loaders would answer what they cached at the
+ * first event. Shared, the 500 subscribers that send one event load its appointment with one statement,
+ * not 500 (bench/RESULTS.md, "Live events"). The reads are scoped to the organisation, as a request's,
+ * and shared only between its own subscribers; every resolver still runs with the subscriber's own
+ * context and viewer, so role rules apply per subscriber.
  */
-function refresh(ctx: SubscriptionContext, organisationId: string): void {
-  const em = ctx.live!.orm.em.fork({ clear: true, useContext: false });
-  em.setFilterParams(TENANT_FILTER, { organisationId });
-  ctx.em = em;
-  ctx.loaders = createLoaders(em, organisationId);
+function useReads(ctx: SubscriptionContext, organisationId: string, value: object): void {
+  const batch = batchOfValue.get(value);
+  let reads = batch && readsOfBatch.get(batch);
+  if (!reads || reads.organisationId !== organisationId) {
+    const em = ctx.live!.orm.em.fork({ clear: true, useContext: false });
+    em.setFilterParams(TENANT_FILTER, { organisationId });
+    reads = { organisationId, em, loaders: createLoaders(em, organisationId) };
+    if (batch) readsOfBatch.set(batch, reads);
+  }
+  ctx.em = reads.em;
+  ctx.loaders = reads.loaders;
 }
 
 /**
@@ -89,7 +112,7 @@ function refresh(ctx: SubscriptionContext, organisationId: string): void {
  * ones, each exactly once. @throws GraphQLError UNAUTHENTICATED, BAD_REQUEST (not over WebSocket),
  * BAD_USER_INPUT (resumeAfter), RESUME_EXPIRED (events after resumeAfter were pruned).
  */
-async function outboxStream<T>(ctx: SubscriptionContext, resumeAfter: string | null | undefined, select: (record: OutboxRecord) => T | null): Promise<EventStream<T>> {
+async function outboxStream<T extends object>(ctx: SubscriptionContext, resumeAfter: string | null | undefined, select: (record: OutboxRecord) => T | null): Promise<EventStream<T>> {
   const viewer = requireViewer(ctx);
   if (!ctx.live) throw graphQLError('BAD_REQUEST', 'Subscriptions run over WebSocket (the graphql-transport-ws protocol) at /graphql, not over HTTP.');
   if (resumeAfter != null && !EVENT_ID.test(resumeAfter)) throw graphQLError('BAD_USER_INPUT', 'resumeAfter must be an eventId received before (decimal digits).', { field: 'resumeAfter' });
@@ -104,13 +127,15 @@ async function outboxStream<T>(ctx: SubscriptionContext, resumeAfter: string | n
       if (last !== null && id <= last) continue;
       last = id;
       const value = select(record);
-      if (value !== null) stream.push(value);
+      if (value === null) continue;
+      batchOfValue.set(value, records);
+      stream.push(value);
     }
   };
   // Live events are held back until the replay has caught up; the subscription opens before the replay reads, so nothing falls between.
   const subscription = await hub.subscribe(organisationId, (records) => (held ? held.push(...records) : deliver(records)));
   stream.onClose = () => subscription.unsubscribe();
-  stream.onDeliver = () => refresh(ctx, organisationId);
+  stream.onDeliver = (value) => useReads(ctx, organisationId, value);
   try {
     if (resumeAfter != null) {
       last = BigInt(resumeAfter);
