@@ -5,6 +5,7 @@ import pino from 'pino';
 import { inject } from 'vitest';
 import { startKairos, type RunningKairos } from '../../src/app/bootstrap.js';
 import type { WebhookSettings } from '../../src/modules/webhooks/webhook-settings.js';
+import type { LiveSettings } from '../../src/modules/events/live.js';
 import type { ServerLimits } from '../../src/app/server.js';
 import { loadConfig, serverLimits } from '../../src/config/env.js';
 import type { CorsSettings } from '../../src/app/cors.js';
@@ -65,6 +66,7 @@ export const TEST_WEBHOOKS: WebhookSettings = {
   timeoutMs: 2_000,
   disableAfterFailures: 50,
   concurrency: 4,
+  recoveryCheckMs: 1_000,
   policy: { allowHttp: true, allowLoopback: true, allowPrivate: false },
 };
 
@@ -72,10 +74,10 @@ export const TEST_WEBHOOKS: WebhookSettings = {
  * Starts Kairos over HTTP on a fresh database of the run's PostgreSQL, migrated like `npm start` does.
  * One per test file (call in `beforeAll`, `stop()` in `afterAll`). `log` replaces the silent logger
  * (for tests that read the server's log lines); `limits` replaces {@link TEST_LIMITS}; `cors` allows
- * cross-origin pages (default: none); `webhooks` replaces {@link TEST_WEBHOOKS}; `databaseUrl` a database another app of the file already uses (two
+ * cross-origin pages (default: none); `webhooks` replaces {@link TEST_WEBHOOKS}; `live` the documented subscription settings; `databaseUrl` a database another app of the file already uses (two
  * instances on one database).
  */
-export async function startTestApp(options: { log?: pino.Logger; limits?: ServerLimits; cors?: CorsSettings; databaseUrl?: string; webhooks?: WebhookSettings } = {}): Promise<TestApp> {
+export async function startTestApp(options: { log?: pino.Logger; limits?: ServerLimits; cors?: CorsSettings; databaseUrl?: string; webhooks?: WebhookSettings; live?: LiveSettings } = {}): Promise<TestApp> {
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase('kairos_test'));
 
   const queries: string[] = [];
@@ -89,6 +91,7 @@ export async function startTestApp(options: { log?: pino.Logger; limits?: Server
     limits: options.limits ?? TEST_LIMITS,
     cors: options.cors,
     webhooks: options.webhooks ?? TEST_WEBHOOKS,
+    live: options.live,
     onQuery: (message) => {
       if (message.includes('[query]')) queries.push(message);
     },

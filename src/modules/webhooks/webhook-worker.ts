@@ -1,9 +1,11 @@
+import { EventEmitter } from 'node:events';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { Logger as WorkerLogger, run, type Runner, type Task } from 'graphile-worker';
+import { Logger as WorkerLogger, run, type Runner, type Task, type WorkerEvents } from 'graphile-worker';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { registerWebhookSettings, type WebhookSettings } from './webhook-settings.js';
 import { sendWebhook } from './webhook-sender.js';
+import { WorkerLiveness } from './worker-liveness.js';
 
 /** The graphile-worker task the outbox trigger queues (migration `webhooks`). */
 export const DELIVER_TASK = 'webhook_deliver';
@@ -19,6 +21,8 @@ export const QUEUE_JOB_SQL = `select graphile_worker.add_job('${DELIVER_TASK}', 
 
 /** The running webhook worker of one instance. */
 export interface WebhookWorker {
+  /** Marks this instance's workers alive and releases the jobs of dead instances' workers ({@link WorkerLiveness}). */
+  liveness: WorkerLiveness;
   /** Stops taking jobs, waits for the running attempts (each bounded by the timeout), closes its pool. */
   stop(): Promise<void>;
 }
@@ -96,8 +100,8 @@ async function deliverObject(pool: pg.Pool, settings: Required<WebhookSettings>,
 /**
  * Starts this instance's webhook worker: installs or upgrades graphile-worker's schema
  * (`graphile_worker`), then runs delivery jobs, `settings.concurrency` at once, from a pool of its own.
- * Every instance runs one; a job locked by an instance that died is taken again by another after
- * graphile-worker's lock timeout, so no delivery is lost (it may be sent twice: at least once).
+ * Every instance runs one; a job locked by an instance that died is released by {@link WorkerLiveness}
+ * within about `recoveryCheckMs` and taken by another, so no delivery is lost (it may be sent twice: at least once).
  */
 export async function startWebhookWorker(options: { databaseUrl: string; orm: MikroORM; log: Logger; settings: WebhookSettings }): Promise<WebhookWorker> {
   const settings = registerWebhookSettings(options.orm.em, options.settings);
@@ -112,16 +116,22 @@ export async function startWebhookWorker(options: { databaseUrl: string; orm: Mi
     const { endpointId, objectId } = payload as { endpointId: string; objectId: string };
     await deliverObject(pool, settings, endpointId, objectId);
   };
+  const events: WorkerEvents = new EventEmitter();
+  const liveness = new WorkerLiveness({ databaseUrl: options.databaseUrl, log, checkMs: settings.recoveryCheckMs });
   let runner: Runner;
   try {
-    runner = await run({ pgPool: pool, concurrency: settings.concurrency, noHandleSignals: true, pollInterval: 1000, logger, taskList: { [DELIVER_TASK]: task } });
+    await liveness.start(events);
+    runner = await run({ pgPool: pool, concurrency: settings.concurrency, noHandleSignals: true, pollInterval: 1000, logger, events, taskList: { [DELIVER_TASK]: task } });
   } catch (error) {
+    await liveness.stop();
     await pool.end();
     throw error;
   }
   return {
+    liveness,
     async stop() {
       await runner.stop();
+      await liveness.stop();
       await pool.end();
     },
   };
