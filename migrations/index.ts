@@ -11,6 +11,7 @@ import { Migration20261130155529_outbox } from './Migration20261130155529_outbox
 import { Migration20261130155533_series } from './Migration20261130155533_series.js';
 import { Migration20261130162407_waitlist } from './Migration20261130162407_waitlist.js';
 import { Migration20261130171835_webhooks } from './Migration20261130171835_webhooks.js';
+import { Migration20261130193030_webhook_secret_rotation } from './Migration20261130193030_webhook_secret_rotation.js';
 
 /** Every migration, in order. A new migration file must be added here (the CLI prints its class name). */
 export const migrationsList: MigrationObject[] = [
@@ -26,4 +27,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261130155533_series', class: Migration20261130155533_series },
   { name: 'Migration20261130162407_waitlist', class: Migration20261130162407_waitlist },
   { name: 'Migration20261130171835_webhooks', class: Migration20261130171835_webhooks },
+  { name: 'Migration20261130193030_webhook_secret_rotation', class: Migration20261130193030_webhook_secret_rotation },
 ];

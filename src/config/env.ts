@@ -116,6 +116,8 @@ const EnvSchema = z.object({
   WEBHOOK_CONCURRENCY: integer(1, 200).default(10),
   /** Milliseconds between an instance's checks for delivery jobs held by an instance that died (killed, lost its host): such a job is taken again within about this long plus 3 s. */
   WEBHOOK_RECOVERY_CHECK_MS: integer(500, 3_600_000).default(10_000),
+  /** Seconds after rotateWebhookSecret during which attempts carry a signature with the previous secret too (a rotation may ask for less); 0: the new secret only. */
+  WEBHOOK_SECRET_GRACE_SECONDS: integer(0, 604_800).default(86_400),
   /** Allow `http:` webhook URLs (default: `https:` only). */
   WEBHOOK_ALLOW_HTTP: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   /** Allow webhooks to loopback addresses (127.0.0.0/8, ::1, localhost): for development only. */
@@ -263,6 +265,7 @@ export function webhookSettings(config: Config): WebhookSettings {
     disableAfterFailures: config.WEBHOOK_DISABLE_AFTER_FAILURES,
     concurrency: config.WEBHOOK_CONCURRENCY,
     recoveryCheckMs: config.WEBHOOK_RECOVERY_CHECK_MS,
+    secretGraceSeconds: config.WEBHOOK_SECRET_GRACE_SECONDS,
     policy: { allowHttp: config.WEBHOOK_ALLOW_HTTP, allowLoopback: config.WEBHOOK_ALLOW_LOOPBACK, allowPrivate: config.WEBHOOK_ALLOW_PRIVATE },
   };
 }

@@ -67,6 +67,7 @@ export const TEST_WEBHOOKS: WebhookSettings = {
   disableAfterFailures: 50,
   concurrency: 4,
   recoveryCheckMs: 1_000,
+  secretGraceSeconds: 86_400,
   policy: { allowHttp: true, allowLoopback: true, allowPrivate: false },
 };
 

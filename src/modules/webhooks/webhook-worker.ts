@@ -43,7 +43,10 @@ interface PendingDelivery {
  */
 async function deliverObject(pool: pg.Pool, settings: Required<WebhookSettings>, endpointId: string, objectId: string): Promise<void> {
   for (;;) {
-    const { rows: [endpoint] } = await pool.query<{ url: string; secret: string; disabled_at: Date | null }>(`select url, secret, disabled_at from webhook_endpoint where id = $1`, [endpointId]);
+    const { rows: [endpoint] } = await pool.query<{ url: string; secret: string; previous_secret: string | null; disabled_at: Date | null }>(
+      `select url, secret, case when previous_secret_expires_at > now() then previous_secret end as previous_secret, disabled_at from webhook_endpoint where id = $1`,
+      [endpointId],
+    );
     if (!endpoint || endpoint.disabled_at) return;
     const { rows: [delivery] } = await pool.query<PendingDelivery>(
       `select id, event_id::text, body, attempts, next_attempt_at::text, coalesce(next_attempt_at <= now(), true) as due from webhook_delivery
@@ -55,7 +58,7 @@ async function deliverObject(pool: pg.Pool, settings: Required<WebhookSettings>,
       await pool.query(QUEUE_JOB_SQL, [endpointId, objectId, delivery.next_attempt_at]);
       return;
     }
-    const outcome = await sendWebhook({ url: endpoint.url, secret: endpoint.secret, messageId: delivery.event_id, body: JSON.stringify(delivery.body), timeoutMs: settings.timeoutMs, policy: settings.policy, resolve: settings.resolve });
+    const outcome = await sendWebhook({ url: endpoint.url, secret: endpoint.secret, previousSecret: endpoint.previous_secret, messageId: delivery.event_id, body: JSON.stringify(delivery.body), timeoutMs: settings.timeoutMs, policy: settings.policy, resolve: settings.resolve });
     if (outcome.ok) {
       await pool.query(
         `update webhook_delivery set status = 'DELIVERED', attempts = attempts + 1, last_status_code = $2, last_response_ms = $3, last_error = null, delivered_at = now(), next_attempt_at = null, updated_at = now() where id = $1`,
