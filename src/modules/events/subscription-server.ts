@@ -99,7 +99,13 @@ export function attachSubscriptions(options: {
 }): { dispose(): Promise<void> } {
   const { schema, orm, hub, log, limits, settings, rateLimiter } = options;
   const open = new Set<OpenSocket>();
-  const recheck = setInterval(() => void recheckCredentials(open, orm, log), settings.authCheckMs);
+  let checking = false;
+  const recheck = setInterval(() => {
+    // A round slower than the interval (a slow database) is not overlapped by the next.
+    if (checking) return;
+    checking = true;
+    void recheckCredentials(open, orm, log).finally(() => (checking = false));
+  }, settings.authCheckMs);
   recheck.unref();
   const wss = new WebSocketServer({ server: options.httpServer, path: '/graphql', maxPayload: MAX_MESSAGE_BYTES });
   const rules = [...specifiedRules, ...limitValidationRules(limits)];
@@ -212,7 +218,9 @@ async function recheckCredentials(open: Set<OpenSocket>, orm: MikroORM, log: Log
   const groups = new Map<string, OpenSocket[]>();
   for (const entry of open) {
     const key = JSON.stringify([tokenFromHeaders(entry.headers) ?? null, entry.headers['x-tenant'] ?? null]);
-    groups.set(key, [...(groups.get(key) ?? []), entry]);
+    const group = groups.get(key);
+    if (group) group.push(entry);
+    else groups.set(key, [entry]);
   }
   for (const sockets of groups.values()) {
     try {
