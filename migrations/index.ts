@@ -12,6 +12,7 @@ import { Migration20261130155533_series } from './Migration20261130155533_series
 import { Migration20261130162407_waitlist } from './Migration20261130162407_waitlist.js';
 import { Migration20261130171835_webhooks } from './Migration20261130171835_webhooks.js';
 import { Migration20261130184307_hold_sweep_and_replay } from './Migration20261130184307_hold_sweep_and_replay.js';
+import { Migration20261130193030_webhook_secret_rotation } from './Migration20261130193030_webhook_secret_rotation.js';
 
 /** Every migration, in order. A new migration file must be added here (the CLI prints its class name). */
 export const migrationsList: MigrationObject[] = [
@@ -28,4 +29,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261130162407_waitlist', class: Migration20261130162407_waitlist },
   { name: 'Migration20261130171835_webhooks', class: Migration20261130171835_webhooks },
   { name: 'Migration20261130184307_hold_sweep_and_replay', class: Migration20261130184307_hold_sweep_and_replay },
+  { name: 'Migration20261130193030_webhook_secret_rotation', class: Migration20261130193030_webhook_secret_rotation },
 ];

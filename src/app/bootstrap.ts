@@ -71,7 +71,7 @@ export async function startKairos(options: {
     });
     let live: Live;
     try {
-      live = await startLive({ databaseUrl: options.databaseUrl, httpServer: server.httpServer, schema, orm, log: options.log, limits: limits.query, settings: options.live ?? liveSettings(loadConfig({})) });
+      live = await startLive({ databaseUrl: options.databaseUrl, httpServer: server.httpServer, schema, orm, log: options.log, limits: limits.query, rateLimiter: server.rateLimiter, settings: options.live ?? liveSettings(loadConfig({})) });
     } catch (error) {
       await server.stop();
       throw error;

@@ -61,6 +61,8 @@ export interface KairosServer {
   /** The Apollo server behind `/graphql` and its schema (bench/decompose.ts runs operations on both without HTTP). */
   apollo: ApolloServer<ServerContext>;
   schema: GraphQLSchema;
+  /** The rate-limit budgets of `/graphql`; subscriptions spend from the same ones (src/modules/events/subscription-server.ts). */
+  rateLimiter: RateLimiter;
   /** Listens on `port` (0 picks a free one); answers the bound port. */
   listen(port: number, host?: string): Promise<number>;
   /** Stops accepting connections, lets in-flight requests finish, then stops Apollo. */
@@ -347,6 +349,7 @@ export async function createServer(options: {
     httpServer,
     apollo,
     schema,
+    rateLimiter,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);

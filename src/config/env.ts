@@ -97,6 +97,10 @@ const EnvSchema = z.object({
   SUBSCRIPTION_INIT_TIMEOUT_MS: integer(100, 600_000).default(5_000),
   /** Subscriptions one WebSocket may run at once; the next one is refused with TOO_MANY_SUBSCRIPTIONS. */
   SUBSCRIPTION_MAX_PER_CONNECTION: integer(1, 1000).default(20),
+  /** Subscriptions one token may run at once on one instance, over all its sockets; the next one is refused with TOO_MANY_SUBSCRIPTIONS. */
+  SUBSCRIPTION_MAX_PER_TOKEN: integer(1, 1_000_000).default(1000),
+  /** Milliseconds between re-checks of every subscription socket's token: a revoked or expired token, or a deactivated member, has its socket closed (4403) within this long. */
+  SUBSCRIPTION_AUTH_CHECK_MS: integer(100, 3_600_000).default(15_000),
   /** Events one subscription may hold undelivered (a client that stops reading) before it ends with SUBSCRIPTION_OVERFLOW. */
   SUBSCRIPTION_MAX_BUFFER: integer(10, 1_000_000).default(1000),
   /** Milliseconds between reads of the outbox without a notification: how late an event may be when a NOTIFY was lost (listener reconnecting). */
@@ -111,6 +115,10 @@ const EnvSchema = z.object({
   WEBHOOK_DISABLE_AFTER_FAILURES: integer(1, 100_000).default(50),
   /** Delivery attempts one instance's worker runs at once (a hanging receiver holds one of them until its timeout). */
   WEBHOOK_CONCURRENCY: integer(1, 200).default(10),
+  /** Milliseconds between an instance's checks for delivery jobs held by an instance that died (killed, lost its host): such a job is taken again within about this long plus 3 s. */
+  WEBHOOK_RECOVERY_CHECK_MS: integer(500, 3_600_000).default(10_000),
+  /** Seconds after rotateWebhookSecret during which attempts carry a signature with the previous secret too (a rotation may ask for less); 0: the new secret only. */
+  WEBHOOK_SECRET_GRACE_SECONDS: integer(0, 604_800).default(86_400),
   /** Allow `http:` webhook URLs (default: `https:` only). */
   WEBHOOK_ALLOW_HTTP: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   /** Allow webhooks to loopback addresses (127.0.0.0/8, ::1, localhost): for development only. */
@@ -241,6 +249,8 @@ export function liveSettings(config: Config): LiveSettings {
       heartbeatMs: config.SUBSCRIPTION_HEARTBEAT_MS,
       connectionInitTimeoutMs: config.SUBSCRIPTION_INIT_TIMEOUT_MS,
       maxPerConnection: config.SUBSCRIPTION_MAX_PER_CONNECTION,
+      maxPerToken: config.SUBSCRIPTION_MAX_PER_TOKEN,
+      authCheckMs: config.SUBSCRIPTION_AUTH_CHECK_MS,
       maxBuffered: config.SUBSCRIPTION_MAX_BUFFER,
     },
   };
@@ -260,6 +270,8 @@ export function webhookSettings(config: Config): WebhookSettings {
     timeoutMs: config.WEBHOOK_TIMEOUT_MS,
     disableAfterFailures: config.WEBHOOK_DISABLE_AFTER_FAILURES,
     concurrency: config.WEBHOOK_CONCURRENCY,
+    recoveryCheckMs: config.WEBHOOK_RECOVERY_CHECK_MS,
+    secretGraceSeconds: config.WEBHOOK_SECRET_GRACE_SECONDS,
     policy: { allowHttp: config.WEBHOOK_ALLOW_HTTP, allowLoopback: config.WEBHOOK_ALLOW_LOOPBACK, allowPrivate: config.WEBHOOK_ALLOW_PRIVATE },
   };
 }

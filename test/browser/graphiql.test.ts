@@ -18,7 +18,7 @@ afterAll(async () => {
   await app?.stop();
 });
 
-it('serves GraphiQL from localhost only and runs a typed query with the token from the Headers editor', async () => {
+it('serves GraphiQL from localhost only and runs a typed query, then a subscription, with the token from the Headers editor', async () => {
   const started = Date.now();
   const org = await app.createOrg('Browser Clinic');
   const created = await app.gql(`mutation { createCustomer(input: { firstName: "Zenobia", lastName: "Quill" }) { customer { id } } }`, {}, { token: org.token });
@@ -56,10 +56,26 @@ it('serves GraphiQL from localhost only and runs a typed query with the token fr
     await expect.poll(resultText, { timeout: 30_000 }).toContain('"name": "Zenobia Quill"');
     expect(await resultText()).toContain('"name": "Browser Clinic Owner"');
 
+    // A subscription from the same page, over WebSocket, with the token of the Headers tab in connection_init.
+    const sentFrames: string[] = [];
+    page.on('websocket', (ws) => ws.on('framesent', (frame) => sentFrames.push(String(frame.payload))));
+    const [{ id: mark }] = await app.sql<{ id: string }>('select coalesce(max(id), 0)::text as id from outbox_event where organisation_id = $1', [org.organisationId]);
+    await queryEditor.click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.insertText(`subscription Live { appointmentEvents(resumeAfter: "${mark}") { eventId type appointment { code } } }`);
+    await page.getByRole('button', { name: /^Execute query/ }).click();
+    await expect.poll(() => sentFrames.some((f) => f.includes('"type":"subscribe"')), { timeout: 30_000 }).toBe(true);
+    expect(JSON.parse(sentFrames.find((f) => f.includes('connection_init'))!).payload).toMatchObject({ Authorization: `Bearer ${org.token}` });
+    const booked = await app.gql(`mutation { createAppointment(input: { startsAt: "2035-03-01T10:00:00Z", endsAt: "2035-03-01T11:00:00Z" }) { appointment { code } userErrors { code } } }`, {}, { token: org.token });
+    expect(booked.errors).toBeUndefined();
+    const code = booked.data.createAppointment.appointment.code;
+    await expect.poll(resultText, { timeout: 30_000 }).toContain(`"code": "${code}"`);
+    expect(await resultText()).toContain('"type": "CREATED"');
+
     // One fixed file, overwritten by every run, for a human to check that the page looks right.
     const shot = path.join(os.tmpdir(), 'kairos-graphiql.png');
     await page.screenshot({ path: shot });
-    console.log(`GraphiQL: page, query and result in ${Date.now() - started} ms; screenshot ${shot}`);
+    console.log(`GraphiQL: page, query, subscription and results in ${Date.now() - started} ms; screenshot ${shot}`);
 
     const offsite = requests.map((r) => r.url()).filter((url) => !/^(https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/|data:|blob:)/.test(url));
     expect(offsite).toEqual([]);

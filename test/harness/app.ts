@@ -6,6 +6,7 @@ import { inject } from 'vitest';
 import { startKairos, type RunningKairos } from '../../src/app/bootstrap.js';
 import type { HoldSweepSettings } from '../../src/modules/scheduling/hold-sweeper.js';
 import type { WebhookSettings } from '../../src/modules/webhooks/webhook-settings.js';
+import type { LiveSettings } from '../../src/modules/events/live.js';
 import type { ServerLimits } from '../../src/app/server.js';
 import { loadConfig, serverLimits } from '../../src/config/env.js';
 import type { CorsSettings } from '../../src/app/cors.js';
@@ -66,6 +67,8 @@ export const TEST_WEBHOOKS: WebhookSettings = {
   timeoutMs: 2_000,
   disableAfterFailures: 50,
   concurrency: 4,
+  recoveryCheckMs: 1_000,
+  secretGraceSeconds: 86_400,
   policy: { allowHttp: true, allowLoopback: true, allowPrivate: false },
 };
 
@@ -74,9 +77,9 @@ export const TEST_WEBHOOKS: WebhookSettings = {
  * One per test file (call in `beforeAll`, `stop()` in `afterAll`). `log` replaces the silent logger
  * (for tests that read the server's log lines); `limits` replaces {@link TEST_LIMITS}; `cors` allows
  * cross-origin pages (default: none); `webhooks` replaces {@link TEST_WEBHOOKS}; `holdSweep` the hold sweeper's interval (default HOLD_SWEEP_SECONDS'
- * default); `databaseUrl` a database another app of the file already uses (two instances on one database).
+ * default); `live` the documented subscription settings; `databaseUrl` a database another app of the file already uses (two instances on one database).
  */
-export async function startTestApp(options: { log?: pino.Logger; limits?: ServerLimits; cors?: CorsSettings; databaseUrl?: string; webhooks?: WebhookSettings; holdSweep?: HoldSweepSettings } = {}): Promise<TestApp> {
+export async function startTestApp(options: { log?: pino.Logger; limits?: ServerLimits; cors?: CorsSettings; databaseUrl?: string; webhooks?: WebhookSettings; holdSweep?: HoldSweepSettings; live?: LiveSettings } = {}): Promise<TestApp> {
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase('kairos_test'));
 
   const queries: string[] = [];
@@ -91,6 +94,7 @@ export async function startTestApp(options: { log?: pino.Logger; limits?: Server
     cors: options.cors,
     webhooks: options.webhooks ?? TEST_WEBHOOKS,
     holdSweep: options.holdSweep,
+    live: options.live,
     onQuery: (message) => {
       if (message.includes('[query]')) queries.push(message);
     },

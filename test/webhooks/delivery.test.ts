@@ -1,5 +1,6 @@
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fromGlobalId } from '../../src/shared/global-id.js';
 import { makeCustomer, makeUser, ok } from '../appointment/fixtures.js';
 import { startTestApp, TEST_WEBHOOKS, type TestApp, type TestOrg } from '../harness/app.js';
 import { CREATE_ENDPOINT, createEndpoint, deliveries, DELIVERIES, startReceiver, until, type Receiver } from './receiver.js';
@@ -30,6 +31,8 @@ const UPDATE_CUSTOMER = `mutation($input: UpdateCustomerInput!) { updateCustomer
 async function eventIds(objectId: string): Promise<string[]> {
   return (await app.sql<{ id: string }>('select id::text from outbox_event where object_id = $1 order by id', [objectId])).map((r) => r.id);
 }
+
+const ROTATE = `mutation($input: RotateWebhookSecretInput!) { rotateWebhookSecret(input: $input) { secret webhookEndpoint { id previousSecretExpiresAt } userErrors { code field message } } }`;
 
 describe('webhook delivery', () => {
   it('signs each event per Standard Webhooks: the spec library verifies it, webhook-id is the outbox event id', async () => {
@@ -111,16 +114,58 @@ describe('webhook delivery', () => {
     expect(hook.received[1]!.headers['webhook-id']).toBe(hook.received[0]!.headers['webhook-id']);
   });
 
-  it('rotates the secret: later events verify with the new secret only', async () => {
+  it('rotates the secret with a grace period: both secrets verify until it ends, then the new one only', async () => {
     const hook = await receiver();
     const endpoint = await createEndpoint(app, org, hook.url, ['customer.created']);
-    const rotated = ok(await app.gql(`mutation($input: WebhookEndpointIdInput!) { rotateWebhookSecret(input: $input) { secret webhookEndpoint { id } userErrors { code } } }`, { input: { id: endpoint.id } }, { token: org.token }), 'rotateWebhookSecret');
+    const before = Date.now();
+    const rotated = ok(await app.gql(ROTATE, { input: { id: endpoint.id } }, { token: org.token }), 'rotateWebhookSecret');
     expect(rotated.secret).not.toBe(endpoint.secret);
+    // The documented default: 24 hours.
+    expect(Date.parse(rotated.webhookEndpoint.previousSecretExpiresAt) - before).toBeGreaterThanOrEqual(86_400_000 - 1_000);
+    expect(Date.parse(rotated.webhookEndpoint.previousSecretExpiresAt) - Date.now()).toBeLessThanOrEqual(86_400_000);
     await makeCustomer(app, org, 'Rotated Rob');
     await until(() => hook.received.length === 1, 15_000, 'the delivery');
+    const [during] = hook.received;
+    expect(during!.headers['webhook-signature']).toMatch(/^v1,\S+ v1,\S+$/);
+    // A receiver that still has the old secret, and one that already has the new one, both accept it.
+    expect(() => new Webhook(endpoint.secret).verify(during!.body, during!.headers)).not.toThrow();
+    expect(() => new Webhook(rotated.secret).verify(during!.body, during!.headers)).not.toThrow();
+    expect(() => new Webhook(`whsec_${Buffer.alloc(32, 7).toString('base64')}`).verify(during!.body, during!.headers)).toThrow();
+
+    // The period ends (as time would end it).
+    await app.sql(`update webhook_endpoint set previous_secret_expires_at = now() - interval '1 second' where id = $1`, [fromGlobalId(endpoint.id)!.id]);
+    await makeCustomer(app, org, 'Rotated Ruth');
+    await until(() => hook.received.length === 2, 15_000, 'the second delivery');
+    const [, after] = hook.received;
+    expect(after!.headers['webhook-signature']).toMatch(/^v1,\S+$/);
+    expect(() => new Webhook(rotated.secret).verify(after!.body, after!.headers)).not.toThrow();
+    expect(() => new Webhook(endpoint.secret).verify(after!.body, after!.headers)).toThrow();
+  });
+
+  it('rotates with previousSecretValidSeconds 0: later events verify with the new secret only; a second rotation keeps only the secret it replaces', async () => {
+    const hook = await receiver();
+    const endpoint = await createEndpoint(app, org, hook.url, ['customer.created']);
+    const first = ok(await app.gql(ROTATE, { input: { id: endpoint.id, previousSecretValidSeconds: 3600 } }, { token: org.token }), 'rotateWebhookSecret');
+    const second = ok(await app.gql(ROTATE, { input: { id: endpoint.id, previousSecretValidSeconds: 3600 } }, { token: org.token }), 'rotateWebhookSecret');
+    await makeCustomer(app, org, 'Twice Rotated');
+    await until(() => hook.received.length === 1, 15_000, 'the delivery');
     const [got] = hook.received;
-    expect(() => new Webhook(rotated.secret).verify(got!.body, got!.headers)).not.toThrow();
+    expect(() => new Webhook(second.secret).verify(got!.body, got!.headers)).not.toThrow();
+    expect(() => new Webhook(first.secret).verify(got!.body, got!.headers)).not.toThrow();
     expect(() => new Webhook(endpoint.secret).verify(got!.body, got!.headers)).toThrow();
+
+    const leaked = ok(await app.gql(ROTATE, { input: { id: endpoint.id, previousSecretValidSeconds: 0 } }, { token: org.token }), 'rotateWebhookSecret');
+    expect(leaked.webhookEndpoint.previousSecretExpiresAt).toBeNull();
+    await makeCustomer(app, org, 'Leak Fixed');
+    await until(() => hook.received.length === 2, 15_000, 'the second delivery');
+    const [, now] = hook.received;
+    expect(() => new Webhook(leaked.secret).verify(now!.body, now!.headers)).not.toThrow();
+    expect(() => new Webhook(second.secret).verify(now!.body, now!.headers)).toThrow();
+
+    for (const seconds of [-1, 604_801]) {
+      const refused = await app.gql(ROTATE, { input: { id: endpoint.id, previousSecretValidSeconds: seconds } }, { token: org.token });
+      expect(refused.data.rotateWebhookSecret).toMatchObject({ secret: null, userErrors: [{ code: 'VALIDATION', field: ['input', 'previousSecretValidSeconds'] }] });
+    }
   });
 });
 

@@ -21,6 +21,8 @@ export interface Receiver {
   received: Received[];
   connections: number;
   respond: (index: number, received: Received) => number | 'hang';
+  /** Answers every request held so far ('hang') with `status`. */
+  release(status: number): void;
   close(): Promise<void>;
 }
 
@@ -32,6 +34,10 @@ export async function startReceiver(respond: Receiver['respond'] = () => 200, po
     received: [],
     connections: 0,
     respond,
+    release: (status) => {
+      for (const res of hanging) if (!res.destroyed) res.writeHead(status).end();
+      hanging.clear();
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const res of hanging) res.destroy();

@@ -12,7 +12,7 @@ import { TenantEntity } from '../../shared/tenant.entity.js';
 @ObjectType({ implements: Node, simpleResolvers: true, description: 'A webhook endpoint: a URL that receives the organisation\'s events, signed per Standard Webhooks. OWNER or ADMIN only; never shows its secret.' })
 @Entity()
 export class WebhookEndpoint extends TenantEntity {
-  declare [OptionalProps]?: 'createdAt' | 'updatedAt' | 'globalId' | 'consecutiveFailures' | 'disabledAt' | 'description';
+  declare [OptionalProps]?: 'createdAt' | 'updatedAt' | 'globalId' | 'consecutiveFailures' | 'disabledAt' | 'description' | 'previousSecret' | 'previousSecretExpiresAt';
 
   @Field(() => String, { description: 'The URL events are POSTed to (https:, or http: where the operator allows it).' })
   @Property({ type: 'text' })
@@ -29,6 +29,14 @@ export class WebhookEndpoint extends TenantEntity {
   /** `whsec_` + base64 of 32 random bytes (Standard Webhooks); never in the graph. */
   @Property({ type: 'text' })
   secret!: string;
+
+  /** The secret before the last `rotateWebhookSecret`: attempts are signed with it too until {@link previousSecretExpiresAt}. Never in the graph. */
+  @Property({ type: 'text', nullable: true })
+  previousSecret?: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'Until when attempts also carry a signature made with the secret before the last rotation (RFC 3339, UTC), so a receiver can switch to the new secret without refusing deliveries; null when never rotated or rotated without a grace period; a time in the past once the period is over (the previous secret signs nothing then).' })
+  @Property({ type: 'datetime', nullable: true })
+  previousSecretExpiresAt?: Date | null;
 
   @Field(() => Int, { description: 'Failed attempts in a row (any delivery); reset by a success or by updateWebhookEndpoint.' })
   @Property({ type: 'integer', default: 0 })

@@ -14,15 +14,20 @@ export interface AttemptOutcome {
 
 /**
  * POSTs `body` (JSON text) to `url`, signed per Standard Webhooks with `secret`: `webhook-id` (the outbox
- * event id), `webhook-timestamp` (Unix seconds, now) and `webhook-signature` (`v1,<base64 HMAC-SHA256>`).
+ * event id), `webhook-timestamp` (Unix seconds, now) and `webhook-signature` (`v1,<base64 HMAC-SHA256>`,
+ * and a second one, space-separated, made with `previousSecret` when given: a rotation's grace period).
  * The host is resolved and checked against `policy` before any connection ({@link guardedLookup}); the
  * answer's headers must come within `timeoutMs`. Never throws: every failure is an outcome.
  */
-export function sendWebhook(options: { url: string; secret: string; messageId: string; body: string; timeoutMs: number; policy: UrlPolicy; resolve: Resolver }): Promise<AttemptOutcome> {
+export function sendWebhook(options: { url: string; secret: string; previousSecret?: string | null; messageId: string; body: string; timeoutMs: number; policy: UrlPolicy; resolve: Resolver }): Promise<AttemptOutcome> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   const timestamp = new Date();
-  const signature = new Webhook(options.secret).sign(options.messageId, timestamp, options.body);
+  // Standard Webhooks: several signatures, space-separated; a verifier accepts the message if any matches.
+  const signature = [options.secret, options.previousSecret]
+    .filter((secret): secret is string => !!secret)
+    .map((secret) => new Webhook(secret).sign(options.messageId, timestamp, options.body))
+    .join(' ');
   const url = new URL(options.url);
   const transport = url.protocol === 'https:' ? https : http;
   return new Promise((resolve) => {

@@ -9,6 +9,10 @@ export interface WebhookSettings {
   disableAfterFailures: number;
   /** WEBHOOK_CONCURRENCY: attempts one instance runs at once. */
   concurrency: number;
+  /** WEBHOOK_SECRET_GRACE_SECONDS: how long after `rotateWebhookSecret` attempts are signed with the previous secret too (unless the rotation says otherwise). */
+  secretGraceSeconds: number;
+  /** WEBHOOK_RECOVERY_CHECK_MS: milliseconds between sweeps for jobs of dead instances (src/modules/webhooks/worker-liveness.ts). */
+  recoveryCheckMs: number;
   /** WEBHOOK_ALLOW_HTTP / _LOOPBACK / _PRIVATE. */
   policy: UrlPolicy;
   /** Seconds after each failed attempt before the next; default {@link RETRY_SCHEDULE_SECONDS}. */
@@ -28,6 +32,8 @@ export const DEFAULT_WEBHOOK_SETTINGS: WebhookSettings = {
   timeoutMs: 10_000,
   disableAfterFailures: 50,
   concurrency: 10,
+  recoveryCheckMs: 10_000,
+  secretGraceSeconds: 86_400,
   policy: { allowHttp: false, allowLoopback: false, allowPrivate: false },
 };
 

@@ -1,9 +1,11 @@
+import { EventEmitter } from 'node:events';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { Logger as WorkerLogger, run, type ParsedCronItem, type Runner, type Task, type TaskList } from 'graphile-worker';
+import { Logger as WorkerLogger, run, type ParsedCronItem, type Runner, type Task, type TaskList, type WorkerEvents } from 'graphile-worker';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { registerWebhookSettings, type WebhookSettings } from './webhook-settings.js';
 import { sendWebhook } from './webhook-sender.js';
+import { WorkerLiveness } from './worker-liveness.js';
 
 /** The graphile-worker task the outbox trigger queues (migration `webhooks`). */
 export const DELIVER_TASK = 'webhook_deliver';
@@ -19,6 +21,8 @@ export const QUEUE_JOB_SQL = `select graphile_worker.add_job('${DELIVER_TASK}', 
 
 /** The running webhook worker of one instance. */
 export interface WebhookWorker {
+  /** Marks this instance's workers alive and releases the jobs of dead instances' workers ({@link WorkerLiveness}). */
+  liveness: WorkerLiveness;
   /** Stops taking jobs, waits for the running attempts (each bounded by the timeout), closes its pool. */
   stop(): Promise<void>;
 }
@@ -39,7 +43,10 @@ interface PendingDelivery {
  */
 async function deliverObject(pool: pg.Pool, settings: Required<WebhookSettings>, endpointId: string, objectId: string): Promise<void> {
   for (;;) {
-    const { rows: [endpoint] } = await pool.query<{ url: string; secret: string; disabled_at: Date | null }>(`select url, secret, disabled_at from webhook_endpoint where id = $1`, [endpointId]);
+    const { rows: [endpoint] } = await pool.query<{ url: string; secret: string; previous_secret: string | null; disabled_at: Date | null }>(
+      `select url, secret, case when previous_secret_expires_at > now() then previous_secret end as previous_secret, disabled_at from webhook_endpoint where id = $1`,
+      [endpointId],
+    );
     if (!endpoint || endpoint.disabled_at) return;
     const { rows: [delivery] } = await pool.query<PendingDelivery>(
       `select id, event_id::text, body, attempts, next_attempt_at::text, coalesce(next_attempt_at <= now(), true) as due from webhook_delivery
@@ -51,7 +58,7 @@ async function deliverObject(pool: pg.Pool, settings: Required<WebhookSettings>,
       await pool.query(QUEUE_JOB_SQL, [endpointId, objectId, delivery.next_attempt_at]);
       return;
     }
-    const outcome = await sendWebhook({ url: endpoint.url, secret: endpoint.secret, messageId: delivery.event_id, body: JSON.stringify(delivery.body), timeoutMs: settings.timeoutMs, policy: settings.policy, resolve: settings.resolve });
+    const outcome = await sendWebhook({ url: endpoint.url, secret: endpoint.secret, previousSecret: endpoint.previous_secret, messageId: delivery.event_id, body: JSON.stringify(delivery.body), timeoutMs: settings.timeoutMs, policy: settings.policy, resolve: settings.resolve });
     if (outcome.ok) {
       await pool.query(
         `update webhook_delivery set status = 'DELIVERED', attempts = attempts + 1, last_status_code = $2, last_response_ms = $3, last_error = null, delivered_at = now(), next_attempt_at = null, updated_at = now() where id = $1`,
@@ -96,8 +103,8 @@ async function deliverObject(pool: pg.Pool, settings: Required<WebhookSettings>,
 /**
  * Starts this instance's webhook worker: installs or upgrades graphile-worker's schema
  * (`graphile_worker`), then runs delivery jobs, `settings.concurrency` at once, from a pool of its own.
- * Every instance runs one; a job locked by an instance that died is taken again by another after
- * graphile-worker's lock timeout, so no delivery is lost (it may be sent twice: at least once).
+ * Every instance runs one; a job locked by an instance that died is released by {@link WorkerLiveness}
+ * within about `recoveryCheckMs` and taken by another, so no delivery is lost (it may be sent twice: at least once).
  * `jobs` are other tasks and crontab items the same runner runs (the hold sweeper,
  * src/modules/scheduling/hold-sweeper.ts).
  */
@@ -114,19 +121,25 @@ export async function startWebhookWorker(options: { databaseUrl: string; orm: Mi
     const { endpointId, objectId } = payload as { endpointId: string; objectId: string };
     await deliverObject(pool, settings, endpointId, objectId);
   };
+  const events: WorkerEvents = new EventEmitter();
+  const liveness = new WorkerLiveness({ databaseUrl: options.databaseUrl, log, checkMs: settings.recoveryCheckMs });
   let runner: Runner;
   try {
+    await liveness.start(events);
     runner = await run({
-      pgPool: pool, concurrency: settings.concurrency, noHandleSignals: true, pollInterval: 1000, logger,
+      pgPool: pool, concurrency: settings.concurrency, noHandleSignals: true, pollInterval: 1000, logger, events,
       taskList: { ...options.jobs?.taskList, [DELIVER_TASK]: task }, parsedCronItems: options.jobs?.parsedCronItems ?? [],
     });
   } catch (error) {
+    await liveness.stop();
     await pool.end();
     throw error;
   }
   return {
+    liveness,
     async stop() {
       await runner.stop();
+      await liveness.stop();
       await pool.end();
     },
   };

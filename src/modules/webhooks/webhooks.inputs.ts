@@ -1,4 +1,4 @@
-import { Field, ID, InputType } from 'type-graphql';
+import { Field, ID, InputType, Int } from 'type-graphql';
 
 /** Input of `createWebhookEndpoint`. */
 @InputType({ description: 'A new webhook endpoint (OWNER or ADMIN only).' })
@@ -29,7 +29,17 @@ export class UpdateWebhookEndpointInput {
   description?: string | null;
 }
 
-/** Input of `rotateWebhookSecret` and `deleteWebhookEndpoint`. */
+/** Input of `rotateWebhookSecret`. */
+@InputType({ description: 'The webhook endpoint whose signing secret to replace, and how long the old one keeps signing.' })
+export class RotateWebhookSecretInput {
+  @Field(() => ID, { description: 'Global id of the WebhookEndpoint.' })
+  id!: string;
+
+  @Field(() => Int, { nullable: true, description: 'Seconds, 0 to 604,800 (7 days), during which every attempt also carries a signature made with the current secret, so the receiver can switch to the new one without refusing deliveries. 0 (e.g. when the current secret leaked): the new secret only, at once. Left out: the operator\'s default (WEBHOOK_SECRET_GRACE_SECONDS, 86,400: 24 hours).' })
+  previousSecretValidSeconds?: number | null;
+}
+
+/** Input of `deleteWebhookEndpoint`. */
 @InputType({ description: 'A webhook endpoint.' })
 export class WebhookEndpointIdInput {
   @Field(() => ID, { description: 'Global id of the WebhookEndpoint.' })

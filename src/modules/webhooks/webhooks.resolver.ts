@@ -3,7 +3,7 @@ import type { Context } from '../../app/context.js';
 import { ConnectionArgs, connectionType } from '../../shared/pagination.js';
 import { WebhookDelivery } from './webhook-delivery.entity.js';
 import { WebhookEndpoint } from './webhook-endpoint.entity.js';
-import { CreateWebhookEndpointInput, RedeliverWebhookInput, UpdateWebhookEndpointInput, WebhookEndpointIdInput } from './webhooks.inputs.js';
+import { CreateWebhookEndpointInput, RedeliverWebhookInput, RotateWebhookSecretInput, UpdateWebhookEndpointInput, WebhookEndpointIdInput } from './webhooks.inputs.js';
 import { DeleteWebhookEndpointPayload, RedeliverWebhookPayload, UpdateWebhookEndpointPayload, WebhookEndpointSecretPayload } from './webhooks.payloads.js';
 import {
   createWebhookEndpoint, deleteWebhookEndpoint, listWebhookDeliveries, listWebhookEndpoints, redeliverWebhook, rotateWebhookSecret, updateWebhookEndpoint,
@@ -35,8 +35,8 @@ export class WebhookResolver {
     return updateWebhookEndpoint(ctx, input);
   }
 
-  @Mutation(() => WebhookEndpointSecretPayload, { description: 'Replaces an endpoint\'s signing secret; the new one is answered this once and signs every attempt from now on. OWNER or ADMIN only.' })
-  rotateWebhookSecret(@Ctx() ctx: Context, @Arg('input', () => WebhookEndpointIdInput, { description: 'The mutation input.' }) input: WebhookEndpointIdInput) {
+  @Mutation(() => WebhookEndpointSecretPayload, { description: 'Replaces an endpoint\'s signing secret; the new one is answered this once and signs every attempt from now on. During the grace period (`previousSecretValidSeconds`, default 24 hours) every attempt also carries a signature made with the previous secret (`webhook-signature` holds both, space-separated, as Standard Webhooks allows), so receivers can rotate without losing deliveries. A second rotation within the period keeps only the secret it replaces. OWNER or ADMIN only. userErrors: VALIDATION (`previousSecretValidSeconds` out of range).' })
+  rotateWebhookSecret(@Ctx() ctx: Context, @Arg('input', () => RotateWebhookSecretInput, { description: 'The mutation input.' }) input: RotateWebhookSecretInput) {
     return rotateWebhookSecret(ctx, input);
   }
 

@@ -111,15 +111,27 @@ export function updateWebhookEndpoint(ctx: Context, input: EndpointFields & { id
   });
 }
 
+/** Longest grace period a rotation may give the previous secret: 7 days, in seconds. */
+export const MAX_SECRET_GRACE_SECONDS = 604_800;
+
 /**
- * `rotateWebhookSecret`: a new secret, answered once; every attempt from then on is signed with it.
- * @throws GraphQLError FORBIDDEN unless OWNER or ADMIN; NOT_FOUND.
+ * `rotateWebhookSecret`: a new secret, answered once; every attempt from then on is signed with it,
+ * and for `previousSecretValidSeconds` (default: the instance's WEBHOOK_SECRET_GRACE_SECONDS) with the
+ * replaced secret too. A rotation within another's grace period drops the older secret.
+ * @throws GraphQLError FORBIDDEN unless OWNER or ADMIN; NOT_FOUND. userErrors: VALIDATION
+ *   (`previousSecretValidSeconds` not 0–{@link MAX_SECRET_GRACE_SECONDS}).
  */
-export async function rotateWebhookSecret(ctx: Context, input: { id: string }) {
+export async function rotateWebhookSecret(ctx: Context, input: { id: string; previousSecretValidSeconds?: number | null }) {
   const viewer = requireAdmin(ctx);
   const secret = newSecret();
   const payload = await runMutation(ctx, async (em) => {
     const endpoint = await findEndpoint(em, viewer.organisationId, input.id);
+    const grace = input.previousSecretValidSeconds ?? webhookSettingsOf(em).secretGraceSeconds;
+    const errors = new UserErrorList();
+    if (grace < 0 || grace > MAX_SECRET_GRACE_SECONDS) errors.add(UserErrorCode.VALIDATION, `previousSecretValidSeconds must be 0–${MAX_SECRET_GRACE_SECONDS}.`, ['input', 'previousSecretValidSeconds']);
+    errors.throwIfAny();
+    endpoint.previousSecret = grace > 0 ? endpoint.secret : null;
+    endpoint.previousSecretExpiresAt = grace > 0 ? new Date(Date.now() + grace * 1000) : null;
     endpoint.secret = secret;
     await em.flush();
     return { result: endpoint };
