@@ -1,10 +1,10 @@
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { parse as parseUrl } from 'node:url';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
 import { execute, GraphQLError, type GraphQLSchema } from 'graphql';
@@ -75,6 +75,11 @@ export interface ServerLimits {
   rate: RateLimits;
 }
 
+/** The paths Express's `app.use('/graphql')` answered: `/graphql` and below it, in any letter case. */
+const GRAPHQL_PATH = /^\/graphql(?:\/|$)/i;
+/** The paths Express's `app.get('/graphql')` answered (GraphiQL): `/graphql`, with or without a final slash. */
+const GRAPHIQL_PATH = /^\/graphql\/?$/i;
+
 const UNAVAILABLE_MESSAGE = 'The database is unavailable; retry later (a create with the same idempotency key is safe to retry).';
 
 /** What a client sees when the database cannot serve: SERVICE_UNAVAILABLE (with HTTP 503 and `Retry-After`). */
@@ -143,9 +148,10 @@ function operationPlugin(): ApolloServerPlugin<ServerContext> {
 }
 
 /**
- * Builds the HTTP server: `POST|GET /graphql` (Apollo Server 5 on Express 5, CSRF prevention on),
- * GraphiQL for browsers at `GET /graphql`, `GET /healthz` (database reachable) and `GET /readyz`
- * (database reachable and no pending migration).
+ * Builds the HTTP server: `POST|GET /graphql` (Apollo Server 5's `executeHTTPGraphQLRequest` called from
+ * the node:http request listener, CSRF prevention on), GraphiQL for browsers at `GET /graphql`, and on
+ * Express 5 `GET /healthz` (database reachable), `GET /readyz` (database reachable and no pending
+ * migration) and the 404s of every other path.
  */
 export async function createServer(options: {
   orm: MikroORM;
@@ -164,7 +170,8 @@ export async function createServer(options: {
   const rateLimiter = new RateLimiter(limits.rate, options.rateLimitPool);
   const app = express();
   app.disable('x-powered-by');
-  const httpServer = http.createServer(app);
+  // Requests reach `app` or the GraphQL handler through the request listener added below.
+  const httpServer = http.createServer();
   const apollo = new ApolloServer<ServerContext>({
     // graphql-jit executes the operations (bench/RESULTS.md, issue 14), handed to Apollo through its
     // gateway interface; graphql-js runs what graphql-jit cannot compile.
@@ -221,110 +228,17 @@ export async function createServer(options: {
     }
   });
 
-  // First: a preflight is answered here, before the request id, the log line and Apollo.
-  app.use('/graphql', corsMiddleware(options.cors ?? NO_CORS));
-  app.use('/graphql', (req, res, next) => {
-    res.locals.requestId = String(req.headers['x-request-id'] ?? randomUUID()).slice(0, 100);
-    res.setHeader('X-Request-Id', res.locals.requestId);
-    next();
-  });
+  const corsHandler = corsMiddleware(options.cors ?? NO_CORS);
   const graphiql = serveGraphiQL(options.graphiqlHeaders);
-  app.get('/graphql', (req, res, next) => {
-    const wantsHtml = req.accepts(['application/graphql-response+json', 'application/json', 'text/html']) === 'text/html';
-    if (wantsHtml && req.query.query === undefined) return graphiql(req, res);
-    next();
-  });
-  // One log line per GraphQL request, written once it is answered, whoever answered it: Apollo refuses
-  // some requests (CSRF, a wrong method or media type) before any plugin hook runs.
-  app.use('/graphql', (req, res, next) => {
-    const started = process.hrtime.bigint();
-    const report: RequestReport = { operationName: null, errorCodes: [] };
-    res.locals.report = report;
-    res.on('close', () => {
-      const asked: unknown = req.body?.operationName ?? req.query.operationName;
-      const failed = res.statusCode >= 400 || report.errorCodes.length > 0;
-      log.info(
-        {
-          requestId: res.locals.requestId,
-          operationName: report.operationName ?? (typeof asked === 'string' ? asked : null),
-          status: res.statusCode,
-          durationMs: Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10,
-          outcome: !res.writableFinished ? 'aborted' : failed ? 'error' : 'ok',
-          ...(report.errorCodes.length && { errorCodes: report.errorCodes }),
-        },
-        'graphql',
-      );
-    });
-    next();
-  });
-  // Every request spends the base cost before its body is read, so a client over its budget costs
-  // almost nothing; its operation's cost is spent once known (requestGuardPlugin).
-  app.use('/graphql', async (req, res, next) => {
-    const { policy, key } = requestKey(tokenFromHeaders(req.headers), req.socket.remoteAddress);
-    let release: (() => void) | undefined;
-    try {
-      release = rateLimiter.enter(key);
-      res.once('close', release);
-      const state = await rateLimiter.spend(policy, key, limits.rate.baseCost);
-      res.locals.rate = { policy, key, states: [state], release };
-      res.set(rateLimitHeaders([state], limits.rate.windowSeconds));
-      next();
-    } catch (error) {
-      if (!(error instanceof RateLimitedError)) return next(error);
-      // A refusal waits for its answer without holding one of its client's in-flight places: held, they
-      // turned every other connection of a flood into an immediate concurrency refusal, about 80 a
-      // second from 100 connections, where waiting for the budget's reset leaves about 10.
-      release?.();
-      (res.locals.report as RequestReport).errorCodes = ['RATE_LIMITED'];
-      await error.pace(limits.rate.refusalDelayMs);
-      if (res.destroyed) return;
-      res.status(429).set(rateLimitHeaders([error.state], limits.rate.windowSeconds, error.retryAfterSeconds));
-      res.json({ errors: [{ message: error.message, extensions: { code: 'RATE_LIMITED', policy: error.state.policy, retryAfterSeconds: error.retryAfterSeconds } }] });
-    }
-  });
-  app.use(
-    '/graphql',
-    express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const { requestId, report, rate } = res.locals as { requestId: string; report: RequestReport; rate: ServerContext['rate'] };
-        const legacyJson = req.accepts(['application/json', 'application/graphql-response+json']) === 'application/json';
-        try {
-          return { ...(await createContext({ orm, headers: req.headers, log, requestId })), legacyJson, report, rate };
-        } catch (error) {
-          // No operation runs, so the plugin never sees this request.
-          if (error instanceof GraphQLError) {
-            report.errorCodes = [String(error.extensions.code)];
-            const status = error.extensions.code === 'UNAUTHENTICATED' ? 401 : 403;
-            // A refused token also spends its address's anonymous budget: new random tokens each time
-            // would otherwise each get a fresh token budget.
-            if (rate.policy === 'token') {
-              await rateLimiter.spend('anonymous', requestKey(undefined, req.socket.remoteAddress).key, limits.rate.baseCost).catch(async (refusal: unknown) => {
-                if (!(refusal instanceof RateLimitedError)) throw refusal;
-                report.errorCodes = ['RATE_LIMITED'];
-                rate.release();
-                await refusal.pace(limits.rate.refusalDelayMs);
-                throw refusal.toGraphQLError(limits.rate.windowSeconds);
-              });
-            }
-            throw new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status } } });
-          }
-          if (isDatabaseUnavailable(error)) {
-            report.errorCodes = ['SERVICE_UNAVAILABLE'];
-            log.child({ requestId }).warn({ err: error }, 'database unavailable');
-            throw unavailableError(requestId);
-          }
-          report.errorCodes = ['INTERNAL_SERVER_ERROR'];
-          log.child({ requestId }).error({ err: error }, 'unexpected error');
-          throw new GraphQLError('Internal server error', { extensions: { code: 'INTERNAL_SERVER_ERROR', requestId, http: { status: 500 } } });
-        }
-      },
-    }),
-  );
-  // Express would answer a body it cannot read (not JSON, too large) with an HTML page that shows the
-  // stack outside production; answer in GraphQL's JSON shape instead, and mask anything else.
-  app.use('/graphql', (error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
-    const { requestId, report } = res.locals as { requestId: string; report: RequestReport };
+  const parseJson = express.json({ limit: '1mb' });
+  const readBody = (req: express.Request, res: express.Response) =>
+    new Promise<void>((resolve, reject) => parseJson(req, res, (error?: unknown) => (error ? reject(error) : resolve())));
+
+  /**
+   * Express would answer a body it cannot read (not JSON, too large) with an HTML page that shows the
+   * stack outside production; this answers in GraphQL's JSON shape instead, and masks anything else.
+   */
+  const answerError = (error: unknown, res: express.Response, requestId: string, report: RequestReport) => {
     const status = (error as { status?: unknown }).status;
     if (typeof status === 'number' && status >= 400 && status < 500 && error instanceof Error) {
       report.errorCodes = ['BAD_REQUEST'];
@@ -341,6 +255,145 @@ export async function createServer(options: {
     report.errorCodes = ['INTERNAL_SERVER_ERROR'];
     log.child({ requestId }).error({ err: error }, 'unexpected error');
     res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }] });
+  };
+
+  /** Builds the request context Apollo runs the operation with; refusals become GraphQL errors with their HTTP status. */
+  const contextFor = async (req: express.Request, requestId: string, report: RequestReport, rate: ServerContext['rate']): Promise<ServerContext> => {
+    const legacyJson = req.accepts(['application/json', 'application/graphql-response+json']) === 'application/json';
+    try {
+      return { ...(await createContext({ orm, headers: req.headers, log, requestId })), legacyJson, report, rate };
+    } catch (error) {
+      // No operation runs, so the plugin never sees this request.
+      if (error instanceof GraphQLError) {
+        report.errorCodes = [String(error.extensions.code)];
+        const status = error.extensions.code === 'UNAUTHENTICATED' ? 401 : 403;
+        // A refused token also spends its address's anonymous budget: new random tokens each time
+        // would otherwise each get a fresh token budget.
+        if (rate.policy === 'token') {
+          await rateLimiter.spend('anonymous', requestKey(undefined, req.socket.remoteAddress).key, limits.rate.baseCost).catch(async (refusal: unknown) => {
+            if (!(refusal instanceof RateLimitedError)) throw refusal;
+            report.errorCodes = ['RATE_LIMITED'];
+            rate.release();
+            await refusal.pace(limits.rate.refusalDelayMs);
+            throw refusal.toGraphQLError(limits.rate.windowSeconds);
+          });
+        }
+        throw new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status } } });
+      }
+      if (isDatabaseUnavailable(error)) {
+        report.errorCodes = ['SERVICE_UNAVAILABLE'];
+        log.child({ requestId }).warn({ err: error }, 'database unavailable');
+        throw unavailableError(requestId);
+      }
+      report.errorCodes = ['INTERNAL_SERVER_ERROR'];
+      log.child({ requestId }).error({ err: error }, 'unexpected error');
+      throw new GraphQLError('Internal server error', { extensions: { code: 'INTERNAL_SERVER_ERROR', requestId, http: { status: 500 } } });
+    }
+  };
+
+  /**
+   * Every request to `/graphql` (and below it, as Express's `app.use('/graphql')` matched), in the order
+   * the Express middleware chain had: CORS (a preflight is answered there), the request id, GraphiQL for
+   * a browser, the log line, the rate limiter's base cost and in-flight place, the JSON body, Apollo.
+   * One function instead of Express's router and Apollo's Express integration, which cost about 6 % of
+   * a `node` look-up's CPU (bench/RESULTS.md, "Lever: the HTTP layer"). `req` and `res` get Express's
+   * prototypes first, as Express itself gives them, so `req.accepts`, `res.json` and `res.send` (its
+   * ETag and 304 for a fresh GET) behave as before.
+   */
+  const serveGraphQL = async (req: express.Request, res: express.Response, pathname: string): Promise<void> => {
+    let passed = false;
+    // With fixed options `cors` decides synchronously: it calls back at once, or has answered a preflight.
+    corsHandler(req, res, () => {
+      passed = true;
+    });
+    if (!passed) return;
+    const requestId = String(req.headers['x-request-id'] ?? randomUUID()).slice(0, 100);
+    res.setHeader('X-Request-Id', requestId);
+    if ((req.method === 'GET' || req.method === 'HEAD') && GRAPHIQL_PATH.test(pathname)) {
+      const wantsHtml = req.accepts(['application/graphql-response+json', 'application/json', 'text/html']) === 'text/html';
+      if (wantsHtml && req.query.query === undefined) return graphiql(req, res);
+    }
+    // One log line per GraphQL request, written once it is answered, whoever answered it: Apollo refuses
+    // some requests (CSRF, a wrong method or media type) before any plugin hook runs.
+    const started = process.hrtime.bigint();
+    const report: RequestReport = { operationName: null, errorCodes: [] };
+    res.on('close', () => {
+      const asked: unknown = req.body?.operationName ?? req.query.operationName;
+      const failed = res.statusCode >= 400 || report.errorCodes.length > 0;
+      log.info(
+        {
+          requestId,
+          operationName: report.operationName ?? (typeof asked === 'string' ? asked : null),
+          status: res.statusCode,
+          durationMs: Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10,
+          outcome: !res.writableFinished ? 'aborted' : failed ? 'error' : 'ok',
+          ...(report.errorCodes.length && { errorCodes: report.errorCodes }),
+        },
+        'graphql',
+      );
+    });
+    try {
+      // Every request spends the base cost before its body is read, so a client over its budget costs
+      // almost nothing; its operation's cost is spent once known (requestGuardPlugin).
+      const { policy, key } = requestKey(tokenFromHeaders(req.headers), req.socket.remoteAddress);
+      let release: (() => void) | undefined;
+      let rate: ServerContext['rate'];
+      try {
+        release = rateLimiter.enter(key);
+        res.once('close', release);
+        const state = await rateLimiter.spend(policy, key, limits.rate.baseCost);
+        rate = { policy, key, states: [state], release };
+        res.set(rateLimitHeaders([state], limits.rate.windowSeconds));
+      } catch (error) {
+        if (!(error instanceof RateLimitedError)) throw error;
+        // A refusal waits for its answer without holding one of its client's in-flight places: held, they
+        // turned every other connection of a flood into an immediate concurrency refusal, about 80 a
+        // second from 100 connections, where waiting for the budget's reset leaves about 10.
+        release?.();
+        report.errorCodes = ['RATE_LIMITED'];
+        await error.pace(limits.rate.refusalDelayMs);
+        if (res.destroyed) return;
+        res.status(429).set(rateLimitHeaders([error.state], limits.rate.windowSeconds, error.retryAfterSeconds));
+        res.json({ errors: [{ message: error.message, extensions: { code: 'RATE_LIMITED', policy: error.state.policy, retryAfterSeconds: error.retryAfterSeconds } }] });
+        return;
+      }
+      await readBody(req, res);
+      // What Apollo's Express integration (@as-integrations/express5) did, without its middleware.
+      const headers = new HeaderMap();
+      for (const [name, value] of Object.entries(req.headers)) {
+        if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+      }
+      const answer = await apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method.toUpperCase(), headers, search: parseUrl(req.url).search ?? '', body: req.body },
+        context: () => contextFor(req, requestId, report, rate),
+      });
+      for (const [name, value] of answer.headers) res.setHeader(name, value);
+      res.statusCode = answer.status || 200;
+      if (answer.body.kind === 'complete') {
+        res.send(answer.body.string);
+        return;
+      }
+      for await (const chunk of answer.body.asyncIterator) res.write(chunk);
+      res.end();
+    } catch (error) {
+      if (res.headersSent) res.destroy(error instanceof Error ? error : undefined);
+      else answerError(error, res, requestId, report);
+    }
+  };
+
+  httpServer.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const pathname = parseUrl(req.url ?? '/').pathname ?? '';
+    if (!GRAPHQL_PATH.test(pathname)) return app(req, res);
+    // What Express's app.handle does before its router (X-Powered-By is disabled; res.locals is not used).
+    const request = Object.setPrototypeOf(req, app.request) as express.Request;
+    const response = Object.setPrototypeOf(res, app.response) as express.Response;
+    request.res = response;
+    response.req = request;
+    serveGraphQL(request, response, pathname).catch((error: unknown) => {
+      // Only a fault of this handler itself lands here (every answer's own errors are answered above).
+      log.error({ err: error }, 'unexpected error');
+      response.destroy();
+    });
   });
 
   let stopped: Promise<void> | null = null;
