@@ -114,12 +114,12 @@ async function startChild(script: string, env: Record<string, string>, nodeArgs:
   proc.stdout!.on('data', onData);
   proc.stderr!.on('data', onData);
   const port = Number(env.PORT);
-  const deadline = Date.now() + 180_000;
+  const deadline = Date.now() + 600_000;
   for (;;) {
     if (proc.exitCode !== null) throw new Error(`${script} exited ${proc.exitCode}:\n${output.slice(-20).join('\n')}`);
     const healthy = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
     if (healthy) break;
-    if (Date.now() > deadline) throw new Error(`${script} did not answer /healthz within 180 s`);
+    if (Date.now() > deadline) throw new Error(`${script} did not answer /healthz within 600 s`);
     await sleep(200);
   }
   return {
@@ -157,8 +157,18 @@ async function processTree(pid: number): Promise<number[]> {
   for (let i = 0; i < tree.length; i++) tree.push(...(children.get(tree[i]!) ?? []));
   return tree;
 }
-/** CPU time (user + system, ms) used so far by the processes of `pids` still running. */
-const treeCpuMs = async (pids: number[]) => (await Promise.all(pids.map((pid) => cpuMs(pid).catch(() => 0)))).reduce((a, b) => a + b, 0);
+/** CPU time (user + system, ms) used so far by each process of `pids` still running. */
+const cpuOf = async (pids: number[]) => new Map(await Promise.all(pids.map(async (pid) => [pid, await cpuMs(pid).catch(() => 0)] as const)));
+/**
+ * CPU time the tree of `root` used since `before` ({@link cpuOf} of the tree then): per process, so that
+ * one that ended meanwhile (a PostgreSQL backend) does not subtract its whole life; one that started
+ * meanwhile counts whole (what it used after ending is lost either way).
+ */
+const treeCpuSince = async (root: number, before: Map<number, number>) => {
+  let used = 0;
+  for (const [pid, ms] of await cpuOf(await processTree(root))) used += ms - (before.get(pid) ?? 0);
+  return used;
+};
 
 const procStatus = async (pid: number, field: string) => {
   const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(await readFile(`/proc/${pid}/status`, 'utf8'));
@@ -212,13 +222,13 @@ async function measure(admin: pg.Client, child: Child, token: string, scenario: 
   const pids = await processTree(child.proc.pid!);
   const postgresPids = postgresPid ? await processTree(postgresPid) : [];
   await Promise.all(pids.map(resetPeak));
-  const cpuBefore = await treeCpuMs(pids);
-  const postgresBefore = await treeCpuMs(postgresPids);
+  const cpuBefore = await cpuOf(pids);
+  const postgresBefore = await cpuOf(postgresPids);
   const sampling = scenario.name === 'create' ? sampleWaits(admin) : null;
   const { result, outcomes } = await drive(url, token, scenario, target, connections, MEASURE);
   const waits = await sampling?.stop();
-  const cpu = (await treeCpuMs(pids)) - cpuBefore;
-  const postgresCpu = (await treeCpuMs(postgresPids)) - postgresBefore;
+  const cpu = await treeCpuSince(child.proc.pid!, cpuBefore);
+  const postgresCpu = postgresPid ? await treeCpuSince(postgresPid, postgresBefore) : 0;
   const executed = await statements(admin);
   const requests = outcomes.ok + outcomes.refused + outcomes.error;
   return {
