@@ -131,8 +131,13 @@ async function runWorker(config: Config, log: Logger): Promise<void> {
   process.send!({ kairos: 'listening', port: kairos.port } satisfies WorkerMessage);
 }
 
-/** Milliseconds before a worker that died while serving is replaced (a worker failing at once does not spin). */
+/**
+ * Milliseconds before a worker that died is replaced, doubled for each replacement in a row that died
+ * before it served (the database gone, say), up to {@link MAX_RESTART_DELAY_MS}: a start costs seconds
+ * of CPU, so a failing worker must not be restarted in a tight loop.
+ */
 const RESTART_DELAY_MS = 1000;
+const MAX_RESTART_DELAY_MS = 60_000;
 
 /** WORKERS>1: the cluster's primary. */
 async function runPrimary(config: Config, log: Logger): Promise<void> {
@@ -176,19 +181,24 @@ async function runPrimary(config: Config, log: Logger): Promise<void> {
       }
     });
     // From now on a worker that dies is replaced; while stopping, they are expected to exit.
+    const served = new WeakSet<Worker>(workers);
+    let failedInARow = 0;
     const replaceWhenDead = (worker: Worker) =>
       worker.once('exit', (code, signal) => {
         workers.delete(worker);
         if (stopping) return;
-        log.error({ worker: worker.id, code, signal }, 'worker exited; starting another');
+        failedInARow = served.has(worker) ? 0 : failedInARow + 1;
+        const delay = Math.min(MAX_RESTART_DELAY_MS, RESTART_DELAY_MS * 2 ** failedInARow);
+        log.error({ worker: worker.id, code, signal, restartInMs: delay }, 'worker exited; starting another');
         setTimeout(() => {
           if (stopping) return;
           const next = fork();
           next.on('message', (message: WorkerMessage) => {
             if (message.kairos === 'failed') log.error({ worker: next.id, message: message.message }, 'worker failed to start');
+            else served.add(next);
           });
           replaceWhenDead(next);
-        }, RESTART_DELAY_MS);
+        }, delay);
       });
     for (const worker of workers) replaceWhenDead(worker);
   } catch (error) {
