@@ -6,7 +6,8 @@ import pg from 'pg';
  * The raw-pg baseline: bare node:http and pg, the same answers Kairos gives with the fewest round
  * trips (issue 5). Each read is one statement that authenticates the token and builds the whole
  * JSON answer in PostgreSQL (json_agg); the write is the five-statement transaction
- * (BEGIN, appointment, treatments, payment + history event, COMMIT) or the one-CTE statement.
+ * (BEGIN, appointment, treatments, payment + history event + idempotency key + outbox events, COMMIT)
+ * or the one-CTE statement, writing the rows Kairos writes.
  * No validation, no GraphQL: it is the floor Kairos is measured against.
  *
  * Env: DATABASE_URL, PORT (0: any), DB_POOL_MAX (default 10, as Kairos). Prints `listening <port>`.
@@ -63,20 +64,34 @@ const CODE_NUMBER = `
                   on conflict (organisation_id, name) do update set value = organisation_counter.value + 1 returning value)`;
 
 const INSERT_APPOINTMENT_ROW = `
-  insert into appointment (id, created_at, updated_at, organisation_id, code, starts_at, ends_at, status, customer_id, practitioner_id, room_id, service_amount, author_id)
-  select gen_random_uuid(), now(), now(), v.org, 'APT-' || lpad(n.value::text, 6, '0'), $2, $3, 'PENDING', $4, $5, $6, $7, v.user_id from (${VIEWER}) v, code_number n
-  returning id, organisation_id, customer_id, code, author_id`;
+  insert into appointment (id, created_at, updated_at, organisation_id, code, starts_at, ends_at, status, customer_id, practitioner_id, room_id, service_amount, author_id, idempotency_key)
+  select gen_random_uuid(), now(), now(), v.org, 'APT-' || lpad(n.value::text, 6, '0'), $2, $3, 'PENDING', $4, $5, $6, $7, v.user_id, $8 from (${VIEWER}) v, code_number n
+  returning id, organisation_id, customer_id, code, author_id, starts_at, ends_at, status, service_amount`;
 
 const INSERT_APPOINTMENT = `with ${CODE_NUMBER} ${INSERT_APPOINTMENT_ROW}`;
+
+/**
+ * What Kairos writes beside the rows (issue 14): the claimed idempotency key, pointing at the
+ * appointment, and the outbox events `appointment.created` and `payment.recorded`, whose trigger takes
+ * the organisation's outbox lock and queues the NOTIFY. Reads `a` (the appointment) and `p` (the payment).
+ */
+const KEY_AND_EVENTS = (key: string, fingerprint: string) => `
+  k as (insert into idempotency_key (id, created_at, updated_at, organisation_id, key, operation, fingerprint, result_id)
+        select gen_random_uuid(), now(), now(), a.organisation_id, ${key}, 'createAppointment', ${fingerprint}, a.id from a),
+  o as (insert into outbox_event (organisation_id, type, object_id, object_version, payload)
+        select a.organisation_id, 'appointment.created', ${gid('Appointment', 'a.id')}, 1, to_jsonb(a) from a
+        union all select p.organisation_id, 'payment.recorded', ${gid('Payment', 'p.id')}, null, to_jsonb(p) from p)`;
 
 const CREATE_ONE_STATEMENT = `
   with ${CODE_NUMBER},
   a as (${INSERT_APPOINTMENT_ROW}),
-  t as (insert into appointment_treatment (appointment_id, treatment_id) select a.id, unnest($8::uuid[]) from a),
+  t as (insert into appointment_treatment (appointment_id, treatment_id) select a.id, unnest($9::uuid[]) from a),
   p as (insert into payment (id, created_at, updated_at, organisation_id, appointment_id, customer_id, amount, payment_method, payment_kind, paid_at)
-        select gen_random_uuid(), now(), now(), a.organisation_id, a.id, a.customer_id, $9, $10, 'PREPAYMENT', now() from a),
+        select gen_random_uuid(), now(), now(), a.organisation_id, a.id, a.customer_id, $10, $11, 'PREPAYMENT', now() from a
+        returning id, organisation_id, appointment_id, customer_id, amount, payment_method, payment_kind, paid_at),
   e as (insert into appointment_event (id, created_at, updated_at, organisation_id, appointment_id, at, actor_id, action, changes)
-        select gen_random_uuid(), now(), now(), a.organisation_id, a.id, now(), a.author_id, 'CREATED', '{}' from a)
+        select gen_random_uuid(), now(), now(), a.organisation_id, a.id, now(), a.author_id, 'CREATED', '{}' from a),
+  ${KEY_AND_EVENTS('$8', '$12')}
   select a.id, a.code from a`;
 
 /**
@@ -114,10 +129,13 @@ const AVAILABILITY = `
    where c.s >= $4::timestamptz and c.s + interval '30 minutes' <= $5::timestamptz
      and exists (select 1 from free f where f.ord = 1 and f.m @> tstzrange(c.s, c.s + interval '30 minutes'))`;
 
+/** The input's fingerprint, as Kairos records it with the key (SHA-256 of the input without its key). */
+const fingerprint = ({ idempotencyKey: _key, ...input }: Record<string, any>) => createHash('sha256').update(`createAppointment\n${JSON.stringify(input)}`).digest('hex');
+
 type Handler = (pool: pg.Pool, tokenHash: string, body: Record<string, any>) => Promise<string>;
 
 const createdBody = (id: string, code: string) =>
-  JSON.stringify({ data: { createAppointment: { appointment: { id: Buffer.from(`Appointment:${id}`).toString('base64url'), code }, userErrors: [] } } });
+  JSON.stringify({ data: { createAppointment: { appointment: { id: Buffer.from(`Appointment:${id}`).toString('base64url'), code }, userErrors: [], replayed: false } } });
 
 /** The routes; named prepared statements (`name`) so every call skips parse and plan, as pg allows. */
 const routes: Record<string, Handler> = {
@@ -130,17 +148,20 @@ const routes: Record<string, Handler> = {
     const client = await pool.connect();
     try {
       await client.query('begin');
-      const { rows } = await client.query({ name: 'create-appointment', text: INSERT_APPOINTMENT, values: [hash, b.startsAt, b.endsAt, b.customerId, b.practitionerId, b.roomId, b.serviceAmount] });
+      const { rows } = await client.query({ name: 'create-appointment', text: INSERT_APPOINTMENT, values: [hash, b.startsAt, b.endsAt, b.customerId, b.practitionerId, b.roomId, b.serviceAmount, b.idempotencyKey] });
       const a = rows[0];
       if (!a) throw new Error('unknown token');
       await client.query({ name: 'create-treatments', text: `insert into appointment_treatment (appointment_id, treatment_id) select $1, unnest($2::uuid[])`, values: [a.id, b.treatmentIds] });
       await client.query({
         name: 'create-payment-event',
-        text: `with p as (insert into payment (id, created_at, updated_at, organisation_id, appointment_id, customer_id, amount, payment_method, payment_kind, paid_at)
-                          values (gen_random_uuid(), now(), now(), $2, $1, $3, $4, $5, 'PREPAYMENT', now()))
+        text: `with a as (select $1::uuid as id, $2::uuid as organisation_id, $3::uuid as customer_id, $6::uuid as author_id),
+               p as (insert into payment (id, created_at, updated_at, organisation_id, appointment_id, customer_id, amount, payment_method, payment_kind, paid_at)
+                     select gen_random_uuid(), now(), now(), a.organisation_id, a.id, a.customer_id, $4, $5, 'PREPAYMENT', now() from a
+                     returning id, organisation_id, appointment_id, customer_id, amount, payment_method, payment_kind, paid_at),
+               ${KEY_AND_EVENTS('$7', '$8')}
                insert into appointment_event (id, created_at, updated_at, organisation_id, appointment_id, at, actor_id, action, changes)
-               values (gen_random_uuid(), now(), now(), $2, $1, now(), $6, 'CREATED', '{}')`,
-        values: [a.id, a.organisation_id, a.customer_id, b.prepaidAmount, b.prepaidPaymentMethod, a.author_id],
+               select gen_random_uuid(), now(), now(), a.organisation_id, a.id, now(), a.author_id, 'CREATED', '{}' from a`,
+        values: [a.id, a.organisation_id, a.customer_id, b.prepaidAmount, b.prepaidPaymentMethod, a.author_id, b.idempotencyKey, fingerprint(b)],
       });
       await client.query('commit');
       return createdBody(a.id, a.code);
@@ -155,7 +176,7 @@ const routes: Record<string, Handler> = {
     const { rows } = await pool.query({
       name: 'create-one',
       text: CREATE_ONE_STATEMENT,
-      values: [hash, b.startsAt, b.endsAt, b.customerId, b.practitionerId, b.roomId, b.serviceAmount, b.treatmentIds, b.prepaidAmount, b.prepaidPaymentMethod],
+      values: [hash, b.startsAt, b.endsAt, b.customerId, b.practitionerId, b.roomId, b.serviceAmount, b.idempotencyKey, b.treatmentIds, b.prepaidAmount, b.prepaidPaymentMethod, fingerprint(b)],
     });
     if (!rows[0]) throw new Error('unknown token');
     return createdBody(rows[0].id, rows[0].code);

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +17,8 @@ import { DATASET, seedDataset, type Seeded } from './seed.js';
 import { liveEvents, liveEventsReport, type LiveEventsResult } from './subscriptions.js';
 
 /**
- * `npm run bench [-- --quick] [-- --only nested,create] [-- --label TEXT] [-- --soak SECONDS] [-- --profile]`
+ * `npm run bench [-- --quick] [-- --only nested,create] [-- --label TEXT] [-- --soak SECONDS] [-- --profile] [-- --workers 1,2,3]`
+ * (`--workers`: only the nested read and the create, against Kairos started with each WORKERS in turn; RESULTS.md is left alone)
  * (`--kairos-env KEY=VALUE`, repeatable: extra environment for Kairos, e.g. NODE_OPTIONS or MALLOC_ARENA_MAX;
  * `--kairos PATH/dist/src/main.js`: measure that build of Kairos instead; `--profile`: Kairos writes a V8 CPU profile to bench/out/profiles; summarise it with bench/profile-summary.ts): seeds the issue-5 dataset
  * into a dedicated database of its own embedded PostgreSQL (pg_stat_statements loaded), starts
@@ -38,8 +39,16 @@ const CONNECTIONS = [1, 8];
 const CLOCK_TICKS = 100;
 
 const { values: args } = parseArgs({
-  options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, label: { type: 'string' }, soak: { type: 'string' }, profile: { type: 'boolean', default: false }, 'kairos-env': { type: 'string', multiple: true }, kairos: { type: 'string' } },
+  options: {
+    quick: { type: 'boolean', default: false }, only: { type: 'string' }, label: { type: 'string' }, soak: { type: 'string' }, profile: { type: 'boolean', default: false },
+    'kairos-env': { type: 'string', multiple: true }, kairos: { type: 'string' }, workers: { type: 'string' },
+  },
 });
+/** `--workers 1,2,3`: instead of the scenarios, nested read and create against Kairos started with each WORKERS (docs/operations.md). */
+const WORKER_COUNTS = args.workers?.split(',').map(Number) ?? null;
+if (WORKER_COUNTS?.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--workers takes whole numbers from 1, comma-separated: ${args.workers}`);
+/** Scenarios of the `--workers` comparison. */
+const WORKER_SCENARIOS = ['nested', 'create'];
 const QUICK = args.quick!;
 /** Seconds of unmeasured warm-up per target and scenario, of measurement per connection count, of soak. */
 const WARM = QUICK ? 1 : 3;
@@ -67,8 +76,19 @@ interface Measurement {
   refused: number;
   errors: number;
   statementsPerRequest: number;
-  /** CPU time (user + system) the server process spent per request: steadier than req/s on a busy machine. */
+  /** CPU time (user + system) the server process (with its cluster's workers) spent per request: steadier than req/s on a busy machine. */
   cpuMsPerRequest: number;
+  /** CPU time of PostgreSQL (postmaster and backends) per request; `--workers` runs only. */
+  postgresCpuMsPerRequest?: number;
+  /** WORKERS of the Kairos measured; `--workers` runs only. */
+  workers?: number;
+  /**
+   * Writes only: the bench database's active backends by what they wait for (`Lock:advisory` is the
+   * outbox's per-organisation lock, `Lock:transactionid` a row lock such as the code counter's, `CPU` none;
+   * `idle in transaction`: a transaction waiting for its client's next statement), averaged over samples
+   * every 50 ms of the measurement.
+   */
+  waits?: Record<string, number>;
   /** Response size, headers included (autocannon's byte count ÷ responses). */
   kbPerResponse: number;
   peakRssMb: number;
@@ -96,12 +116,12 @@ async function startChild(script: string, env: Record<string, string>, nodeArgs:
   proc.stdout!.on('data', onData);
   proc.stderr!.on('data', onData);
   const port = Number(env.PORT);
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 600_000;
   for (;;) {
     if (proc.exitCode !== null) throw new Error(`${script} exited ${proc.exitCode}:\n${output.slice(-20).join('\n')}`);
     const healthy = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
     if (healthy) break;
-    if (Date.now() > deadline) throw new Error(`${script} did not answer /healthz within 60 s`);
+    if (Date.now() > deadline) throw new Error(`${script} did not answer /healthz within 600 s`);
     await sleep(200);
   }
   return {
@@ -125,13 +145,41 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** `pid` and every process below it (a cluster's workers, a PostgreSQL's backends), from the parent pids in /proc. */
+async function processTree(pid: number): Promise<number[]> {
+  const children = new Map<number, number[]>();
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => null);
+    if (!stat) continue;
+    const ppid = Number(stat.slice(stat.lastIndexOf(') ') + 2).split(' ')[1]);
+    children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+  }
+  const tree = [pid];
+  for (let i = 0; i < tree.length; i++) tree.push(...(children.get(tree[i]!) ?? []));
+  return tree;
+}
+/** CPU time (user + system, ms) used so far by each process of `pids` still running. */
+const cpuOf = async (pids: number[]) => new Map(await Promise.all(pids.map(async (pid) => [pid, await cpuMs(pid).catch(() => 0)] as const)));
+/**
+ * CPU time the tree of `root` used since `before` ({@link cpuOf} of the tree then): per process, so that
+ * one that ended meanwhile (a PostgreSQL backend) does not subtract its whole life; one that started
+ * meanwhile counts whole (what it used after ending is lost either way).
+ */
+const treeCpuSince = async (root: number, before: Map<number, number>) => {
+  let used = 0;
+  for (const [pid, ms] of await cpuOf(await processTree(root))) used += ms - (before.get(pid) ?? 0);
+  return used;
+};
+
 const procStatus = async (pid: number, field: string) => {
   const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(await readFile(`/proc/${pid}/status`, 'utf8'));
   return match ? Number(match[1]) / 1024 : NaN;
 };
 /** CPU time (user + system, ms) the process has used so far, from /proc/<pid>/stat. */
 const cpuMs = async (pid: number) => {
-  const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
 };
 /** Resets the kernel's peak-RSS mark (VmHWM) of `pid`, so the next reading is this measurement's peak. */
@@ -169,13 +217,20 @@ async function drive(url: string, token: string, scenario: Scenario, target: Tar
   return { result, outcomes };
 }
 
-async function measure(admin: pg.Client, child: Child, token: string, scenario: Scenario, target: Target, connections: number): Promise<Measurement> {
+async function measure(admin: pg.Client, child: Child, token: string, scenario: Scenario, target: Target, connections: number, postgresPid?: number): Promise<Measurement> {
   const url = `http://127.0.0.1:${child.port}`;
   await resetStatements(admin);
-  await resetPeak(child.proc.pid!);
-  const cpuBefore = await cpuMs(child.proc.pid!);
+  // The server's process and, with WORKERS > 1, its workers: CPU and peak RSS are their sums.
+  const pids = await processTree(child.proc.pid!);
+  const postgresPids = postgresPid ? await processTree(postgresPid) : [];
+  await Promise.all(pids.map(resetPeak));
+  const cpuBefore = await cpuOf(pids);
+  const postgresBefore = await cpuOf(postgresPids);
+  const sampling = scenario.name === 'create' ? sampleWaits(admin) : null;
   const { result, outcomes } = await drive(url, token, scenario, target, connections, MEASURE);
-  const cpu = (await cpuMs(child.proc.pid!)) - cpuBefore;
+  const waits = await sampling?.stop();
+  const cpu = await treeCpuSince(child.proc.pid!, cpuBefore);
+  const postgresCpu = postgresPid ? await treeCpuSince(postgresPid, postgresBefore) : 0;
   const executed = await statements(admin);
   const requests = outcomes.ok + outcomes.refused + outcomes.error;
   return {
@@ -191,8 +246,36 @@ async function measure(admin: pg.Client, child: Child, token: string, scenario: 
     errors: outcomes.error + result.errors + result.timeouts,
     statementsPerRequest: requests ? Math.round((executed / requests) * 100) / 100 : NaN,
     cpuMsPerRequest: requests ? Math.round((cpu / requests) * 100) / 100 : NaN,
+    ...(postgresPid ? { postgresCpuMsPerRequest: requests ? Math.round((postgresCpu / requests) * 100) / 100 : NaN } : {}),
     kbPerResponse: requests ? Math.round((result.throughput.total / requests / 1024) * 10) / 10 : NaN,
-    peakRssMb: Math.round(await procStatus(child.proc.pid!, 'VmHWM')),
+    peakRssMb: Math.round((await Promise.all(pids.map((pid) => procStatus(pid, 'VmHWM').catch(() => 0)))).reduce((a, b) => a + b, 0)),
+    ...(waits ? { waits } : {}),
+  };
+}
+
+/** Samples `pg_stat_activity` of the bench database every 50 ms until `stop`, which answers {@link Measurement.waits}. */
+function sampleWaits(admin: pg.Client) {
+  const counts: Record<string, number> = {};
+  let samples = 0;
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const { rows } = await admin.query<{ wait: string; n: number }>(
+        `select case when state = 'active' then coalesce(wait_event_type || ':' || wait_event, 'CPU') else 'idle in transaction' end as wait, count(*)::int as n
+           from pg_stat_activity
+          where datname = current_database() and state in ('active', 'idle in transaction') and pid <> pg_backend_pid() and backend_type = 'client backend' group by 1`,
+      );
+      samples++;
+      for (const r of rows) counts[r.wait] = (counts[r.wait] ?? 0) + r.n;
+      await sleep(50);
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await loop;
+      return Object.fromEntries(Object.entries(counts).sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, Math.round((v / Math.max(samples, 1)) * 100) / 100]));
+    },
   };
 }
 
@@ -422,6 +505,66 @@ async function soak(kairosEnv: Record<string, string>, token: string, scenario: 
   }
 }
 
+/**
+ * `--workers 1,2,3`: the baseline once, then Kairos started with each WORKERS in turn (`npm start`'s
+ * cluster, docs/operations.md), each through the nested read and the create at 1 and 8 connections after
+ * its warm-up. Kairos's CPU and peak RSS are summed over the primary and its workers; PostgreSQL's CPU
+ * (postmaster and backends) is measured beside it, since both share the machine's cores.
+ */
+async function workersComparison(admin: pg.Client, kairosEnv: Record<string, string>, baseline: Child, token: string, list: Scenario[], postgresPid: number): Promise<Measurement[]> {
+  const out: Measurement[] = [];
+  const run = async (child: Child, workers: number | undefined, targets: (s: Scenario) => Target[]) => {
+    for (const scenario of list) for (const t of targets(scenario)) {
+      await drive(`http://127.0.0.1:${child.port}`, token, scenario, t, 8, WARM);
+      for (const connections of CONNECTIONS) {
+        const m = { ...(await measure(admin, child, token, scenario, t, connections, postgresPid)), ...(workers ? { workers } : {}) };
+        out.push(m);
+        log(`  ${scenario.name.padEnd(7)} ${(workers ? `kairos ×${workers}` : t.name).padEnd(10)} c=${connections}  ${String(m.rps).padStart(8)} req/s  p50 ${m.p50} ms  p99 ${m.p99} ms  ${m.cpuMsPerRequest} CPU ms/req  PostgreSQL ${m.postgresCpuMsPerRequest} CPU ms/req  peak RSS ${m.peakRssMb} MB  ok ${m.ok} refused ${m.refused} errors ${m.errors}${m.waits ? `  waits ${JSON.stringify(m.waits)}` : ''}`);
+      }
+    }
+  };
+  log('\nWorkers comparison: the baseline');
+  await run(baseline, undefined, (s) => s.targets.filter((t) => t.name.startsWith('baseline')));
+  for (const workers of WORKER_COUNTS!) {
+    log(`\nWorkers comparison: Kairos with WORKERS=${workers}`);
+    const child = await startChild(KAIROS_MAIN, { ...kairosEnv, WORKERS: String(workers), PORT: String(await freePort()) }, KAIROS_NODE_ARGS);
+    try {
+      await run(child, workers, (s) => s.targets.filter((t) => t.name === 'kairos'));
+    } finally {
+      await child.stop();
+    }
+  }
+  return out;
+}
+
+/** The `--workers` table: per scenario and connection count, the baseline and Kairos with each WORKERS. */
+function workersReport(data: { machine: Awaited<ReturnType<typeof machine>>; label?: string; measurements: Measurement[]; wallSeconds: number }): string {
+  const m = data.machine;
+  const store = (args['kairos-env'] ?? []).find((kv) => kv.startsWith('RATE_LIMIT_STORE='));
+  const lines = [
+    `Run ${m.date} (workers ${WORKER_COUNTS!.join(', ')}${data.label ? `, ${data.label}` : ''}): ${m.cpu}, ${m.memoryGb} GB, ${m.kernel}, Node ${m.node}, ${m.postgres}; load average at start ${m.loadAverage}. ` +
+      `${MEASURE} s per measurement after ${WARM} s warm-up; ${store ?? 'RATE_LIMIT_STORE as npm start picks it (memory with 1 worker, postgres with more)'}; wall time ${data.wallSeconds} s.`,
+    '',
+    '| scenario | target | conns | req/s | p50 ms | p99 ms | Kairos CPU ms/req | PostgreSQL CPU ms/req | peak RSS MB | ok / refused / errors | ÷ 1 worker | ÷ raw (nested: baseline; create: baseline-cte) |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|',
+  ];
+  for (const scenario of WORKER_SCENARIOS) {
+    for (const connections of CONNECTIONS) {
+      const at = data.measurements.filter((x) => x.scenario === scenario && x.connections === connections);
+      // The issue's targets: the nested read against the one-statement read, the create against the one-statement create.
+      const base = at.find((x) => x.target === (scenario === 'create' ? 'baseline-cte' : 'baseline'));
+      const one = at.find((x) => x.workers === 1);
+      for (const x of at) {
+        const name = x.workers ? `kairos, ${x.workers} worker${x.workers > 1 ? 's' : ''}` : x.target;
+        const perOne = x.workers && one ? (x.rps / one.rps).toFixed(2) : '';
+        const perBase = x.workers && base ? (x.rps / base.rps).toFixed(2) : '';
+        lines.push(`| ${scenario} | ${name} | ${connections} | ${x.rps} | ${x.p50} | ${x.p99} | ${x.cpuMsPerRequest} | ${x.postgresCpuMsPerRequest} | ${x.peakRssMb} | ${x.ok} / ${x.refused} / ${x.errors} | ${perOne} | ${perBase} |`);
+      }
+    }
+  }
+  return lines.join('\n');
+}
+
 async function machine(admin: pg.Client) {
   const cpus = os.cpus();
   const { rows } = await admin.query<{ version: string }>('select version()');
@@ -540,7 +683,12 @@ async function main(): Promise<void> {
     await sameAnswers(all.filter((s) => s.name.startsWith('availability-')), childOf, token);
     await sameRows(all.find((s) => s.name === 'nested')!, childOf, token);
     const measurements: Measurement[] = [];
-    for (const scenario of all.filter((s) => !only || only.has(s.name))) {
+    if (WORKER_COUNTS) {
+      await kairos.stop();
+      const postgresPid = Number((await readFile(path.join(dataDir, 'postmaster.pid'), 'utf8')).split('\n')[0]);
+      measurements.push(...(await workersComparison(admin, kairosEnv, baseline, token, all.filter((s) => WORKER_SCENARIOS.includes(s.name)), postgresPid)));
+    }
+    for (const scenario of WORKER_COUNTS ? [] : all.filter((s) => !only || only.has(s.name))) {
       log(`\n${scenario.title}`);
       for (const target of scenario.targets) {
         const child = childOf(target);
@@ -548,7 +696,7 @@ async function main(): Promise<void> {
         for (const connections of CONNECTIONS) {
           const m = await measure(admin, child, token, scenario, target, connections);
           measurements.push(m);
-          log(`  ${target.name.padEnd(12)} c=${connections}  ${String(m.rps).padStart(8)} req/s  p50 ${m.p50} ms  p99 ${m.p99} ms  ${m.statementsPerRequest} stmt/req  ${m.cpuMsPerRequest} CPU ms/req  ${m.kbPerResponse} KB/resp  peak RSS ${m.peakRssMb} MB  ok ${m.ok} refused ${m.refused} errors ${m.errors}`);
+          log(`  ${target.name.padEnd(12)} c=${connections}  ${String(m.rps).padStart(8)} req/s  p50 ${m.p50} ms  p99 ${m.p99} ms  ${m.statementsPerRequest} stmt/req  ${m.cpuMsPerRequest} CPU ms/req  ${m.kbPerResponse} KB/resp  peak RSS ${m.peakRssMb} MB  ok ${m.ok} refused ${m.refused} errors ${m.errors}${m.waits ? `  waits ${JSON.stringify(m.waits)}` : ''}`);
         }
       }
       for (const connections of CONNECTIONS) {
@@ -561,7 +709,7 @@ async function main(): Promise<void> {
         if (peerAt && kairosAt) log(`  kairos ÷ postgraphile at ${connections} connection(s): ${(kairosAt.rps / peerAt.rps).toFixed(2)}`);
       }
     }
-    const seriesResult = !only || only.has('series') ? await seriesCreate(admin, kairos, token, seeded) : undefined;
+    const seriesResult = !WORKER_COUNTS && (!only || only.has('series')) ? await seriesCreate(admin, kairos, token, seeded) : undefined;
     for (const x of seriesResult ?? []) log(`\nSeries of ${x.weeks} weeks: ${x.msMedian} ms (median of ${x.runs}; ${x.msPerOccurrence} ms per occurrence), ${x.statements} statements (${x.statementsPerOccurrence} per occurrence)`);
     if (kairos.output.length) log(`\nKairos wrote ${kairos.output.length} lines on stdout/stderr; the last: ${kairos.output.at(-1)!.slice(0, 400)}`);
     await kairos.stop();
@@ -575,9 +723,9 @@ async function main(): Promise<void> {
       });
     }
     const nested = all.find((s) => s.name === 'nested')!;
-    const soakResult = SOAK > 0 && (!only || only.has('soak')) ? await soak(kairosEnv, token, nested) : undefined;
+    const soakResult = SOAK > 0 && !WORKER_COUNTS && (!only || only.has('soak')) ? await soak(kairosEnv, token, nested) : undefined;
     if (soakResult) log(`\nSoak: ${JSON.stringify(soakResult)}`);
-    const isolationResult = !only || only.has('isolation') ? await isolation(limitedEnv, token, victimToken, nested) : undefined;
+    const isolationResult = !WORKER_COUNTS && (!only || only.has('isolation')) ? await isolation(limitedEnv, token, victimToken, nested) : undefined;
 
     const data = {
       machine: await machine(admin),
@@ -593,12 +741,12 @@ async function main(): Promise<void> {
       wallSeconds: Math.round((Date.now() - wallStart) / 1000),
     };
     await admin.end();
-    const text = report(data, all);
+    const text = WORKER_COUNTS ? workersReport(data) : report(data, all);
     log(`\n${text}`);
     const outDir = path.join(ROOT, 'bench/out');
     await mkdir(outDir, { recursive: true });
     await writeFile(path.join(outDir, `${data.machine.date.replaceAll(':', '-')}.json`), JSON.stringify(data, null, 2));
-    if (!only) await writeResults(text);
+    if (!only && !WORKER_COUNTS) await writeResults(text);
     log(`\nWall time ${Math.round((Date.now() - wallStart) / 1000)} s`);
   } finally {
     for (const child of children) await child.stop();

@@ -102,7 +102,7 @@ const CUSTOMER_QUERY = `query CustomerPage($id: ID!, $first: Int!) {
 const NODE_QUERY = `query Lookup($id: ID!) { node(id: $id) { id ... on Appointment { code startsAt endsAt status } } }`;
 
 const CREATE_MUTATION = `mutation Book($input: CreateAppointmentInput!) {
-  createAppointment(input: $input) { appointment { id code } userErrors { code message } }
+  createAppointment(input: $input) { appointment { id code } userErrors { code message } replayed }
 }`;
 
 const AVAILABILITY_QUERY = `query Slots($input: AvailabilityInput!) {
@@ -162,6 +162,8 @@ export function scenarios(seeded: Seeded): Scenario[] {
       serviceAmount: '90',
       prepaidAmount: '30',
       prepaidPaymentMethod: 'card',
+      // A new key per request: the claim, its record and the answer's `replayed` are on the measured path.
+      idempotencyKey: `bench-${n}`,
     };
   };
   return [

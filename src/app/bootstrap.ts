@@ -36,6 +36,8 @@ export async function startKairos(options: {
   host?: string;
   poolMax?: number;
   onQuery?: (sql: string) => void;
+  /** Apply pending migrations first (default true); false where another process has done it (the cluster's workers). */
+  migrate?: boolean;
   beforeListen?: (orm: MikroORM) => Promise<void>;
   graphiqlHeaders?: string;
   /** Query and rate limits; default: the documented defaults of src/config/env.ts. */
@@ -54,7 +56,7 @@ export async function startKairos(options: {
   // Its own small pool: rate-limit counters must not wait behind the requests they limit.
   const rateLimitPool = limits.rate.store === 'postgres' ? new pg.Pool({ connectionString: options.databaseUrl, max: 2 }) : undefined;
   try {
-    await migrate(orm);
+    if (options.migrate !== false) await migrate(orm);
     await options.beforeListen?.(orm);
     const schema = await createSchema();
     // No field sets a cache hint, and Apollo's cache-control plugin wraps every field resolver to

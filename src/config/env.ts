@@ -35,6 +35,12 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Largest number of pooled database connections. */
   DB_POOL_MAX: integer(1, 200).default(10),
+  /**
+   * HTTP worker processes `npm start` runs behind its one port (Node's cluster module); the first process
+   * starts the database, migrates and seeds once, then only supervises. 1: one process, no cluster.
+   * More than the machine's cores takes CPU from PostgreSQL (bench/RESULTS.md, "Beyond one core").
+   */
+  WORKERS: integer(1, 64).default(1),
   /** Whether `npm start` seeds the demo organisation into an empty database. */
   KAIROS_SEED_DEMO: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
 
@@ -74,8 +80,12 @@ const EnvSchema = z.object({
    * authentication, parsing), about what a 50-appointment read spends per 13 objects in CPU time.
    */
   RATE_LIMIT_BASE_COST: integer(0, 100_000).default(100),
-  /** Where the counters live: `memory` (one instance) or `postgres` (shared by every instance on one database). */
-  RATE_LIMIT_STORE: z.enum(['memory', 'postgres']).default('memory'),
+  /**
+   * Where the counters live: `memory` (one process) or `postgres` (shared by every process on one database).
+   * Unset: `memory` with WORKERS=1, `postgres` with more, so that the budgets hold for the whole server
+   * (with `memory` each worker would grant the whole budget).
+   */
+  RATE_LIMIT_STORE: z.enum(['memory', 'postgres']).optional(),
   /**
    * Milliseconds a refusal (429) waits before it is sent, at most until the budget resets (so with the
    * default, a refusal arrives when the client may retry): a client that loops on refusals on many
@@ -170,7 +180,7 @@ const EnvSchema = z.object({
     const least = config.GRAPHQL_MAX_COST + config.RATE_LIMIT_BASE_COST;
     if (config[name] < least) ctx.addIssue({ code: 'custom', path: [name], message: `must be at least GRAPHQL_MAX_COST + RATE_LIMIT_BASE_COST (${least})` });
   }
-});
+}).transform((config) => ({ ...config, RATE_LIMIT_STORE: config.RATE_LIMIT_STORE ?? (config.WORKERS > 1 ? 'postgres' as const : 'memory' as const) }));
 
 export type Config = z.infer<typeof EnvSchema>;
 

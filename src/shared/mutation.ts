@@ -4,6 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import stringify from 'safe-stable-stringify';
 import { Field, ObjectType, type ClassType } from 'type-graphql';
 import { requireViewer, requireWriter, type Context } from '../app/context.js';
+import type { Statement } from '../db/insert.js';
 import { discardStagedEvents, writeStagedEvents } from '../modules/events/outbox.js';
 import { UserError, UserErrorCode, UserErrorsException } from './errors.js';
 
@@ -119,6 +120,22 @@ export function fingerprint(operation: string, input: object): string {
   return createHash('sha256').update(`${operation}\n${stringify(rest)}`).digest('hex');
 }
 
+/** Idempotency keys claimed in a transaction (its EntityManager) whose result the create has not recorded yet. */
+const openClaims = new WeakMap<EntityManager, { id: string; entity: EntityClass<object> }>();
+
+/**
+ * `update idempotency_key set result_id = …` for the key {@link idempotent} claimed in `em`'s
+ * transaction for a create of `entity`, or null when there is none. A create that writes with one
+ * statement takes it into that statement, so recording the key costs no round trip of its own while
+ * the organisation's counters and outbox lock are held; {@link idempotent} then records nothing.
+ */
+export function keyResultStatement(em: EntityManager, entity: EntityClass<object>, resultId: string): Statement | null {
+  const claim = openClaims.get(em);
+  if (!claim || claim.entity !== entity) return null;
+  openClaims.delete(em);
+  return { sql: `update "idempotency_key" set "result_id" = ? where "id" = ?`, params: [resultId, claim.id] };
+}
+
 /**
  * Stripe-style idempotent create inside the mutation's transaction (One-link `idempotency_key`).
  * Claims `(organisation, key)` with `INSERT … ON CONFLICT DO NOTHING`, which waits for a concurrent
@@ -166,9 +183,21 @@ export async function idempotent<T extends { id: string }>(
     const existing = await em.findOneOrFail(entity, { id: prior.result_id } as never);
     return { result: existing, replayed: true, answer: prior.answer ?? null };
   }
-  const result = await create();
+  const claim = { id: claimed[0]!.id, entity: entity as EntityClass<object> };
+  openClaims.set(em, claim);
+  let result: T;
+  let recorded: boolean;
+  try {
+    result = await create();
+  } finally {
+    // The create's own statement took it (keyResultStatement), or it is recorded here.
+    recorded = openClaims.get(em) !== claim;
+    openClaims.delete(em);
+  }
   await em.flush();
-  const recorded = answer ? JSON.stringify(answer()) : null;
-  await em.execute(`update idempotency_key set result_id = ?, answer = ?::jsonb where id = ?`, [result.id, recorded, claimed[0]!.id]);
+  const answered = answer ? JSON.stringify(answer()) : null;
+  if (!recorded || answered !== null) {
+    await em.execute(`update idempotency_key set result_id = ?, answer = ?::jsonb where id = ?`, [result.id, answered, claim.id]);
+  }
   return { result, replayed: false };
 }

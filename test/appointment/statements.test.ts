@@ -54,8 +54,7 @@ describe('SQL statements per createAppointment', () => {
       'insert idempotency_key', // claims the key (waits for a concurrent claimer)
       'select app_user', // every link at once: practitioner, assistants, room, resources, treatments
       'select working_hours', // the availability facts: schedules, time off, busy ranges, performers (src/modules/scheduling)
-      'with appointment_assistant', // one statement: pivots, payments, history event and the appointment with its code; row triggers write the allocations
-      'update idempotency_key', // records the created appointment
+      'with appointment_assistant', // one statement: pivots, payments, history event, outbox events, the key's result and the appointment with its code; row triggers write the allocations
       'commit',
     ]);
   });

@@ -6,7 +6,7 @@ import { ADMIN_ROLES } from '../user/user-role.js';
 import { graphQLError, notFound, UserError, UserErrorCode, UserErrorList, UserErrorsException } from '../../shared/errors.js';
 import { fromGlobalId, toGlobalId } from '../../shared/global-id.js';
 import { findOptional } from '../../shared/lookup.js';
-import { idempotent, runMutation } from '../../shared/mutation.js';
+import { idempotent, keyResultStatement, runMutation } from '../../shared/mutation.js';
 import { readOnlyInstance } from '../../app/read-only.js';
 import { combine, execute, insertStatement, pivotInsertStatement, type InsertRow, type Statement } from '../../db/insert.js';
 import { CancellationReason } from '../care/care.entities.js';
@@ -331,6 +331,7 @@ async function insertAppointment(
     insertStatement(em, AppointmentEvent, [{ ...stamps, id: uuidv7(), appointment: a.id, actor: viewer.userId, action: AppointmentAction.CREATED, changes: withOverride(diff({}, snapshot(a, lists)), input.overrideAvailability), at: now }]),
     nextCodeNumber(viewer.organisationId),
     outboxInsertStatement(viewer.organisationId, events),
+    keyResultStatement(em, Appointment, a.id),
     insertStatement(em, Appointment, [a as unknown as InsertRow], { expressions: { code: NEXT_CODE_SQL }, returning: 'code' }),
   ]));
   a.code = row!.code;
